@@ -1,0 +1,29 @@
+import { useTranslation } from "react-i18next";
+
+export function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="govuk-footer">
+      <div className="govuk-width-container">
+        <div className="govuk-footer__meta">
+          <div className="govuk-footer__meta-item govuk-footer__meta-item--grow">
+            <h2 className="govuk-visually-hidden">{t("footer.supportLinks")}</h2>
+            <ul className="govuk-footer__inline-list">
+              <li className="govuk-footer__inline-list-item">
+                <a className="govuk-footer__link" href="/accessibility">
+                  {t("footer.accessibility")}
+                </a>
+              </li>
+              <li className="govuk-footer__inline-list-item">
+                <a className="govuk-footer__link" href="/privacy">
+                  {t("footer.privacy")}
+                </a>
+              </li>
+            </ul>
+            <span className="govuk-footer__licence-description">{t("footer.licence")}</span>
+          </div>
+        </div>
+      </div>
+    </footer>
+  );
+}

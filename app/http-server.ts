@@ -1,0 +1,163 @@
+/**
+ * The production server: chooses the database (embedded PGlite unless DATABASE_URL is
+ * set), applies migrations, then serves the Remix build with security headers, request
+ * ids, JSON logs and body limits. Built to build/server.js by scripts/build-server.mjs.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import pg from "pg";
+import { pino } from "pino";
+import { parseDatabaseUrl } from "./utils/db-url.server";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./utils/demo-accounts";
+import { startEmbeddedDb, type EmbeddedDb } from "./utils/embedded-db.server";
+import { getEnv } from "./utils/env.server";
+import { migrate } from "./utils/migrate.server";
+import { CLIENT_IP_HEADER, REQUEST_ID_HEADER } from "./utils/request-info.server";
+
+const logger = pino({ base: undefined, timestamp: pino.stdTimeFunctions.isoTime });
+const started = Date.now();
+
+const env = getEnv(); // throws in production without SESSION_SECRET
+const isProduction = env.NODE_ENV === "production";
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? "127.0.0.1";
+const dataDir = path.resolve(process.env.DATA_DIR ?? "data");
+
+let embedded: EmbeddedDb | null = null;
+if (!process.env.DATABASE_URL) {
+  embedded = await startEmbeddedDb(dataDir);
+  process.env.DATABASE_URL = embedded.url;
+  logger.info({ dataDir }, "embedded database started");
+}
+const databaseUrl = process.env.DATABASE_URL!;
+await migrate(databaseUrl, { log: (msg) => logger.info(msg) });
+
+const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+
+const BODY_HARD_LIMIT = 10 * 1024 * 1024;
+
+const app = express();
+app.disable("x-powered-by");
+if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+
+// Request id and client address, on headers the app trusts (client copies dropped).
+app.use((req, res, next) => {
+  const requestId = randomUUID();
+  res.locals.requestId = requestId;
+  res.locals.nonce = randomBytes(16).toString("base64");
+  req.headers[REQUEST_ID_HEADER] = requestId;
+  req.headers[CLIENT_IP_HEADER] = req.ip ?? "unknown";
+  res.setHeader("X-Request-Id", requestId);
+  const t0 = process.hrtime.bigint();
+  res.on("finish", () => {
+    // The path only: query strings can carry search terms about families.
+    logger.info({
+      requestId,
+      method: req.method,
+      path: req.path,
+      status: res.statusCode,
+      ms: Number((process.hrtime.bigint() - t0) / 1_000_000n),
+    });
+  });
+  next();
+});
+
+app.use(
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as express.Response).locals.nonce}'`],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+        upgradeInsecureRequests: isProduction ? [] : null,
+      },
+    },
+    strictTransportSecurity: isProduction ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: "same-origin" },
+    crossOriginEmbedderPolicy: false,
+  }),
+);
+
+// Refuse absurd bodies before they are read; the app itself enforces 1 MB with a
+// translated message (app/utils/forms.server.ts).
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const length = req.headers["content-length"];
+  if (length === undefined && req.headers["transfer-encoding"]) {
+    res.status(411).type("text/plain").send("Length Required");
+    return;
+  }
+  if (Number(length ?? 0) > BODY_HARD_LIMIT) {
+    res.status(413).type("text/plain").send("Payload Too Large");
+    return;
+  }
+  next();
+});
+
+app.use(compression());
+app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    mode: isProduction ? "production" : "development",
+    getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string, requestId: res.locals.requestId as string }),
+  }),
+);
+
+const server = app.listen(port, host, async () => {
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  logger.info({ url, startupMs: Date.now() - started, database: embedded ? "embedded" : "postgresql" }, "listening");
+  if (!isProduction) await printDemoLogins(url);
+});
+
+async function printDemoLogins(url: string) {
+  const { connectionString } = parseDatabaseUrl(databaseUrl);
+  const client = new pg.Client({ connectionString });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ email: string }>(`SELECT email FROM "User" WHERE email = ANY($1)`, [
+      DEMO_ACCOUNTS.map((a) => a.email),
+    ]);
+    const lines = [``, `  Early Help is running at ${url}`, ``];
+    if (rows.length) {
+      lines.push(`  Demo sign-ins (password: ${DEMO_PASSWORD}):`);
+      for (const a of DEMO_ACCOUNTS) {
+        if (rows.some((r) => r.email === a.email)) lines.push(`    ${a.roles.join(", ").padEnd(16)} ${a.email}`);
+      }
+    } else {
+      lines.push(`  No demo data: run "npm run seed" to load it.`);
+    }
+    process.stdout.write(lines.join("\n") + "\n\n");
+  } catch (error) {
+    logger.warn({ err: (error as Error).message }, "could not list demo accounts");
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  server.close();
+  server.closeAllConnections();
+  await embedded?.stop().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,0 +1,27 @@
+import type { Role } from "~/generated/prisma/enums";
+import { db } from "~/utils/db.server";
+import { scopeFor } from "~/utils/permissions";
+import type { SessionUser } from "~/utils/session.server";
+import type { RequestInfo } from "~/utils/request-info.server";
+
+export type DashboardCard = { key: string; value: number; href?: string };
+
+const ROLE_ORDER: Role[] = ["lead", "practitioner", "administrator", "facilitator", "parent_champion"];
+
+/**
+ * The home page per role: counts only (no family details), so it needs no audit entry.
+ * Later features add their cards here.
+ */
+export async function getDashboard({ user }: { user: SessionUser; info: RequestInfo }) {
+  const cards: DashboardCard[] = [];
+  const familyScope = scopeFor(user.roles, "read:family");
+  if (familyScope) {
+    const where = familyScope === "any" ? {} : { teamId: user.teamId ?? "__none__" };
+    cards.push({ key: "teamFamilies", value: await db.family.count({ where }), href: "/families" });
+  }
+  if (scopeFor(user.roles, "manage:user")) {
+    cards.push({ key: "users", value: await db.user.count({ where: { disabledAt: null } }), href: "/admin/users" });
+  }
+  const primaryRole = ROLE_ORDER.find((r) => user.roles.includes(r)) ?? "practitioner";
+  return { cards, roles: user.roles, primaryRole };
+}

@@ -1,0 +1,129 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getFamily } from "~/models/family.server";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+import { invariantResponse } from "~/utils/http.server";
+import { parseParams } from "~/utils/query.server";
+
+export const handle = { i18n: ["common", "families"] };
+
+const ParamsSchema = z.object({ familyId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i) });
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.family.name} (${data.family.reference})` : "Family" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "read:family");
+  const { familyId } = parseParams(params, ParamsSchema);
+  const family = await getFamily(actor, familyId);
+  invariantResponse(family, 404, "errors.notFound");
+  return json({ family });
+}
+
+export default function FamilyPage() {
+  const { family } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("families");
+  const adults = family.members.filter((m) => m.kind === "adult");
+  const children = family.members.filter((m) => m.kind === "child");
+  return (
+    <>
+      <Link to="/families" className="govuk-back-link">
+        {t("detail.back")}
+      </Link>
+      <span className="govuk-caption-l">
+        <bdi>{family.reference}</bdi> · {family.team.name}
+      </span>
+      <h1 className="govuk-heading-l">
+        <bdi>{family.name}</bdi>
+      </h1>
+      <dl className="govuk-summary-list">
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("fields.language")}</dt>
+          <dd className="govuk-summary-list__value">{t(`languages.${family.preferredLanguage}`, { ns: "common" })}</dd>
+        </div>
+        <div className="govuk-summary-list__row">
+          <dt className="govuk-summary-list__key">{t("fields.address")}</dt>
+          <dd className="govuk-summary-list__value">
+            <bdi>{[family.addressLine1, family.town, family.postcode].filter(Boolean).join(", ") || t("detail.notRecorded")}</bdi>
+          </dd>
+        </div>
+        {family.resettlementScheme ? (
+          <div className="govuk-summary-list__row">
+            <dt className="govuk-summary-list__key">{t("fields.resettlement")}</dt>
+            <dd className="govuk-summary-list__value">
+              {t(`schemes.${family.resettlementScheme}`)}
+              {family.arrivalDate ? ` · ${t("detail.arrived", { date: formatDate(family.arrivalDate, i18n.language) })}` : ""}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <h2 className="govuk-heading-m">{t("detail.adults")}</h2>
+      <MemberTable members={adults} kind="adult" />
+      <h2 className="govuk-heading-m">{t("detail.children")}</h2>
+      <MemberTable members={children} kind="child" />
+    </>
+  );
+}
+
+type Member = ReturnType<typeof useLoaderData<typeof loader>>["family"]["members"][number];
+
+function MemberTable({ members, kind }: { members: Member[]; kind: "adult" | "child" }) {
+  const { t, i18n } = useTranslation("families");
+  if (!members.length) return <p className="govuk-body">{t("detail.none")}</p>;
+  return (
+    <table className="govuk-table">
+      <thead className="govuk-table__head">
+        <tr className="govuk-table__row">
+          <th scope="col" className="govuk-table__header">{t("fields.memberName")}</th>
+          {kind === "adult" ? (
+            <>
+              <th scope="col" className="govuk-table__header">{t("fields.relationship")}</th>
+              <th scope="col" className="govuk-table__header">{t("fields.phone")}</th>
+            </>
+          ) : (
+            <>
+              <th scope="col" className="govuk-table__header">{t("fields.dateOfBirth")}</th>
+              <th scope="col" className="govuk-table__header">{t("fields.school")}</th>
+            </>
+          )}
+          <th scope="col" className="govuk-table__header">{t("fields.language")}</th>
+        </tr>
+      </thead>
+      <tbody className="govuk-table__body">
+        {members.map((m) => (
+          <tr key={m.id} className="govuk-table__row">
+            <td className="govuk-table__cell">
+              <bdi>
+                {m.firstName} {m.lastName}
+              </bdi>
+            </td>
+            {kind === "adult" ? (
+              <>
+                <td className="govuk-table__cell">{m.relationship ?? ""}</td>
+                <td className="govuk-table__cell">
+                  <bdi>{m.phone ?? ""}</bdi>
+                </td>
+              </>
+            ) : (
+              <>
+                <td className="govuk-table__cell">{formatDate(m.dateOfBirth, i18n.language)}</td>
+                <td className="govuk-table__cell">
+                  <bdi>{m.school ?? ""}</bdi>
+                </td>
+              </>
+            )}
+            <td className="govuk-table__cell">
+              {(() => {
+                const code = (kind === "adult" ? m.preferredLanguage : m.firstLanguage) ?? "";
+                return code ? t(`languages.${code}`, { ns: "common", defaultValue: code }) : "";
+              })()}
+              {m.interpreterNeeded ? ` · ${t("detail.interpreter")}` : ""}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
