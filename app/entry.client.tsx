@@ -17,7 +17,7 @@ async function hydrate() {
       ...i18nConfig,
       lng: document.documentElement.lang,
       ns: getInitialNamespaces(),
-      backend: { loadPath: "/locales/{{lng}}/{{ns}}.json" },
+      backend: { loadPath: "/locales/{{lng}}/{{ns}}" },
     });
 
   startTransition(() => {

@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import Backend from "i18next-fs-backend";
 import ICU from "i18next-icu";
@@ -10,8 +10,8 @@ import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import i18nConfig from "~/i18n";
 import { NonceContext } from "~/utils/nonce";
-import { i18nServer } from "~/utils/i18n.server";
-import { resolveLanguage } from "~/utils/i18n.server";
+import { i18nServer, resolveLanguage } from "~/utils/i18n.server";
+import { REQUEST_ID_HEADER } from "~/utils/request-info.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -66,4 +66,26 @@ export default async function handleRequest(
     );
     setTimeout(abort, ABORT_DELAY);
   });
+}
+
+/**
+ * Logs server errors as one JSON line with the request id (no request body, no query
+ * string). Expected outcomes (404s, 4xx responses, aborted requests) are not errors.
+ */
+export function handleError(error: unknown, { request }: { request: Request }) {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  if (error instanceof Error && /^No route matches URL/.test(error.message)) return;
+  const message = error instanceof Error ? error.message : String(error);
+  const stack = error instanceof Error ? error.stack : undefined;
+  console.error(
+    JSON.stringify({
+      level: 50,
+      time: new Date().toISOString(),
+      requestId: request.headers.get(REQUEST_ID_HEADER),
+      path: new URL(request.url).pathname,
+      msg: message,
+      stack,
+    }),
+  );
 }

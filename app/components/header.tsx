@@ -30,10 +30,10 @@ export function Header({
   const items = NAV.filter((item) => !item.permission || userHasPermission(user, item.permission));
   return (
     <>
-      <header className="govuk-header" data-module="govuk-header">
-        <div className="govuk-header__container govuk-width-container eh-header__row">
-          <div className="govuk-header__logo">
-            <a href="/" className="govuk-header__link govuk-header__link--homepage">
+      <header className="govuk-generic-header eh-header">
+        <div className="govuk-generic-header__container govuk-width-container eh-header__row">
+          <div className="govuk-generic-header__logo">
+            <a href="/" className="govuk-generic-header__homepage-link">
               <span className="eh-header__council">{councilName}</span>
               <span className="eh-header__service">{serviceName}</span>
             </a>
@@ -46,7 +46,7 @@ export function Header({
               </span>
               <Form method="post" action="/logout" className="eh-inline-form">
                 {csrf ? <input type="hidden" name="csrf" value={csrf} /> : null}
-                <button type="submit" className="eh-link-button govuk-header__link">
+                <button type="submit" className="eh-link-button eh-header__signout">
                   {t("layout.signOut")}
                 </button>
               </Form>

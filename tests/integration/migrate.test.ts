@@ -3,15 +3,26 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
-import { parseDatabaseUrl } from "~/utils/db-url.server";
+import { parseDatabaseUrl, quoteIdent } from "~/utils/db-url.server";
 import { migrate, MigrationChecksumError } from "~/utils/migrate.server";
+
+const scratch: string[] = [];
 
 /** A throwaway schema beside the run's own, so the real ledger is not touched. */
 async function scratchUrl(): Promise<string> {
   const url = new URL(inject("databaseUrl"));
-  url.searchParams.set("schema", `scratch_${Math.random().toString(36).slice(2, 10)}`);
+  const schema = `scratch_${Math.random().toString(36).slice(2, 10)}`;
+  scratch.push(schema);
+  url.searchParams.set("schema", schema);
   return url.toString();
 }
+
+afterAll(async () => {
+  const client = new pg.Client({ connectionString: parseDatabaseUrl(inject("databaseUrl")).connectionString });
+  await client.connect();
+  for (const schema of scratch) await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
+  await client.end();
+});
 
 async function tableNames(url: string): Promise<string[]> {
   const { connectionString, schema } = parseDatabaseUrl(url);

@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# `npm test`: the whole suite. Types, translations, unit and integration tests on the
+# embedded PGlite, integration tests again on PostgreSQL (DATABASE_URL, or the server at
+# 127.0.0.1:5432 when one answers), then Playwright in Chromium on PGlite and PostgreSQL.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+results=.tmp/test-results
+rm -rf "$results" && mkdir -p "$results"
+status=0
+step() { echo; echo "=== $1"; }
+run() { "$@" || status=1; }
+
+step "Type check"
+run npx tsc --noEmit
+step "Translations"
+run npx tsx scripts/i18n-check.ts
+step "Migrations match the schema"
+run npx tsx scripts/migrate-new.ts --check
+
+step "Unit and integration tests (PGlite)"
+run env -u DATABASE_URL TEST_DB=pglite npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest-pglite.json"
+
+pg_url="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
+pg_available=0
+if node scripts/pg-schema.mjs reachable "$pg_url"; then pg_available=1; fi
+if [ "$pg_available" = 1 ]; then
+  step "Integration tests (PostgreSQL)"
+  run env TEST_DB=postgres TEST_DATABASE_URL="$pg_url" npx vitest run --project integration --reporter=default --reporter=json --outputFile="$results/vitest-postgres.json"
+else
+  echo "PostgreSQL is not reachable at ${pg_url%%\?*}: skipping the PostgreSQL runs (set DATABASE_URL to include them)."
+fi
+
+step "Build"
+if ! npm run build --silent; then echo "build failed"; status=1; fi
+
+if bash scripts/ensure-chromium.sh; then
+  step "Browser tests (PGlite)"
+  run env -u DATABASE_URL PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright-pglite.json" npx playwright test --reporter=list,json
+  if [ "$pg_available" = 1 ]; then
+    step "Browser tests (PostgreSQL)"
+    run env -u DATABASE_URL E2E_DATABASE_URL="$pg_url" PLAYWRIGHT_JSON_OUTPUT_NAME="$results/playwright-postgres.json" npx playwright test --project ltr --reporter=list,json
+  fi
+else
+  status=1
+fi
+
+node scripts/test-summary.mjs "$results" || status=1
+exit $status

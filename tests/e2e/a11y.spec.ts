@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { expectAccessible, loginAs, type DemoRole } from "./fixtures";
+
+// Every page, checked with axe. The "rtl" project runs this file in Dari.
+const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
+  { role: null, path: "/login" },
+  { role: null, path: "/accessibility" },
+  { role: null, path: "/privacy" },
+  { role: null, path: "/no-such-page", status: 404 },
+  { role: "practitioner", path: "/" },
+  { role: "practitioner", path: "/families" },
+  { role: "practitioner", path: "/families?q=zzzz-nothing" },
+  { role: "practitioner", path: "/admin/users", status: 403 },
+  { role: "lead", path: "/audit" },
+  { role: "administrator", path: "/" },
+  { role: "administrator", path: "/admin/users" },
+  { role: "facilitator", path: "/" },
+  { role: "parent_champion", path: "/" },
+];
+
+for (const p of PAGES) {
+  test(`${p.path} as ${p.role ?? "anonymous"} has no accessibility violations`, async ({ page }) => {
+    if (p.role) await loginAs(page, p.role);
+    const response = await page.goto(p.path);
+    expect(response?.status()).toBe(p.status ?? 200);
+    await expectAccessible(page);
+  });
+}
+
+test("a family record has no accessibility violations", async ({ page }) => {
+  await loginAs(page, "practitioner");
+  await page.goto("/families");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/families\/[a-z0-9]+/);
+  await expectAccessible(page);
+});
+
+test("the sign-in page with errors has no accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  await page.locator("form[method=post] button[type=submit]").last().click();
+  await expect(page.getByRole("alert")).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,29 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+import { DEMO_PASSWORD } from "../../app/utils/demo-accounts";
+
+export const ACCOUNTS = {
+  practitioner: "practitioner@demo.example",
+  lead: "lead@demo.example",
+  facilitator: "facilitator@demo.example",
+  parent_champion: "champion@demo.example",
+  administrator: "admin@demo.example",
+} as const;
+
+export type DemoRole = keyof typeof ACCOUNTS;
+
+/** Signs in through the real form, as a person would. */
+export async function loginAs(page: Page, role: DemoRole) {
+  await page.goto("/login");
+  await page.locator("#email, input[name=email]").first().fill(ACCOUNTS[role]);
+  await page.locator("input[name=password]").fill(DEMO_PASSWORD);
+  await page.locator("form[method=post] button[type=submit]").last().click();
+  await expect(page).not.toHaveURL(/\/login/);
+}
+
+/** WCAG 2.2 AA with axe: no violations allowed. */
+export async function expectAccessible(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
+  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
