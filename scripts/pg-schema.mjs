@@ -1,4 +1,4 @@
-// Test helper for PostgreSQL: `reset URL SCHEMA` drops earlier e2e_ schemas and creates
+// Test helper for PostgreSQL: `reset URL SCHEMA` drops stale e2e_ schemas and creates
 // SCHEMA; `url URL SCHEMA` prints URL with ?schema=SCHEMA; `reachable URL` exits 0 when
 // a server answers within two seconds.
 import pg from "pg";
@@ -18,7 +18,12 @@ try {
     const { rows } = await client.query(
       "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'e2e\\_%'",
     );
-    for (const { nspname } of rows) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+    // Only schemas left by runs that started over three hours ago: others may be in use.
+    const cutoff = Math.floor(Date.now() / 1000) - 3 * 3600;
+    for (const { nspname } of rows) {
+      const started = Number(nspname.split("_")[1]);
+      if (Number.isFinite(started) && started < cutoff) await client.query(`DROP SCHEMA IF EXISTS "${nspname}" CASCADE`);
+    }
     await client.query(`CREATE SCHEMA "${schema}"`);
   } else if (command !== "reachable") {
     throw new Error(`unknown command ${command}`);
