@@ -81,6 +81,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d70b8" />
         <link rel="stylesheet" href={dir === "rtl" ? rtlStyles : ltrStyles} />
+        {dir === "rtl" ? <link rel="stylesheet" href="/fonts/arabic-script.css" /> : null}
+        {locale === "bn" ? <link rel="stylesheet" href="/fonts/bengali.css" /> : null}
         <Meta />
         <Links />
       </head>
