@@ -44,6 +44,9 @@ export function Header({
                 {t("layout.signedInAs", { name: user.name })}
                 {user.teamName ? ` · ${user.teamName}` : ""}
               </span>
+              <a href="/account/password" className="eh-header__signout">
+                {t("layout.changePassword")}
+              </a>
               <Form method="post" action="/logout" className="eh-inline-form">
                 {csrf ? <input type="hidden" name="csrf" value={csrf} /> : null}
                 <button type="submit" className="eh-link-button eh-header__signout">

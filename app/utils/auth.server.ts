@@ -15,13 +15,21 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, { memoryCost: 19456, timeCost: 2, parallelism: 1 });
 }
 
-/** Signed-in user or a redirect to /login that comes back here afterwards. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * Signed-in user or a redirect to /login that comes back here afterwards. Someone with
+ * a temporary password is sent to change it before anything else.
+ */
 export async function requireSignedIn(request: Request) {
   const current = await getCurrentSession(request);
+  const url = new URL(request.url);
   if (!current) {
-    const url = new URL(request.url);
     const back = url.pathname + url.search;
     throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (current.user.mustChangePassword && url.pathname !== CHANGE_PASSWORD_PATH) {
+    throw redirect(CHANGE_PASSWORD_PATH);
   }
   return current;
 }

@@ -21,6 +21,7 @@ export type SessionUser = {
   teamId: string | null;
   teamName: string | null;
   preferredLanguage: string;
+  mustChangePassword: boolean;
 };
 
 export type CurrentSession = { sessionId: string; user: SessionUser };
@@ -56,6 +57,7 @@ async function loadSession(request: Request): Promise<CurrentSession | null> {
       teamId: u.teamId,
       teamName: u.team?.name ?? null,
       preferredLanguage: u.preferredLanguage,
+      mustChangePassword: u.mustChangePassword,
     },
   };
 }

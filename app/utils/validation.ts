@@ -15,3 +15,13 @@ export function safeRedirect(value: string | undefined | null, fallback = "/"): 
 export function translateErrors(t: (key: string) => string, errors: string[] | undefined): string[] | undefined {
   return errors?.map((key) => t(key));
 }
+
+/**
+ * The form data without the CSRF token, for Conform's validation in the browser (the
+ * server's readForm removes it before the same strict schema runs there).
+ */
+export function withoutCsrf(formData: FormData): FormData {
+  const copy = new FormData();
+  for (const [key, value] of formData) if (key !== "csrf") copy.append(key, value);
+  return copy;
+}

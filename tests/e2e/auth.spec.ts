@@ -84,6 +84,8 @@ test("a practitioner finds a family and opens the record", async ({ page }) => {
   await page.getByRole("navigation", { name: "Menu" }).getByRole("link", { name: "Families" }).click();
   await page.getByLabel("Search families").fill("Ahmadi");
   await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/q=Ahmadi/);
+  await expect(page.getByRole("table")).not.toContainText("Akhtar");
   const first = page.getByRole("table").getByRole("link").first();
   await expect(first).toBeVisible();
   await first.click();

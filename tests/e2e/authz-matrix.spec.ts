@@ -28,7 +28,7 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string };
+type Ids = { northFamilyId: string; userId: string };
 type Entry = { path: (ids: Ids) => string; get?: Record<RoleKey, Outcome>; post?: Record<RoleKey, Outcome> };
 
 export const MATRIX: Record<string, Entry> = {
@@ -51,7 +51,10 @@ export const MATRIX: Record<string, Entry> = {
     get: { ...only(["practitionerA", "lead"]), practitionerB: 404 },
     post: everyone(405),
   },
-  "routes/admin.users": { path: () => "/admin/users", get: only(["admin"]), post: everyone(405) },
+  "routes/admin.users._index": { path: () => "/admin/users", get: only(["admin"]), post: everyone(405) },
+  "routes/admin.users.new": { path: () => "/admin/users/new", get: only(["admin"]), post: only(["admin"], 400) },
+  "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
+  "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
   "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
 };
 
@@ -96,7 +99,12 @@ for (const role of ROLES) {
     const list = await (await lead.ctx.get("/families")).text();
     const northFamilyId = /href="\/families\/([a-z0-9]+)"/.exec(list)?.[1];
     expect(northFamilyId).toBeTruthy();
-    const ids: Ids = { northFamilyId: northFamilyId! };
+    const admin = await contextFor(baseURL!, "admin");
+    const users = await (await admin.ctx.get("/admin/users")).text();
+    const userId = /href="\/admin\/users\/(?!new")([a-z0-9]+)"/.exec(users)?.[1];
+    expect(userId).toBeTruthy();
+    await admin.ctx.dispose();
+    const ids: Ids = { northFamilyId: northFamilyId!, userId: userId! };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];

@@ -12,7 +12,7 @@ export async function actorFor(roles: Role[], permission: PermissionString, team
   const scope = scopeFor(roles, permission);
   if (!scope) throw new Error(`roles ${roles.join(",")} lack ${permission}`);
   return {
-    user: { id: user.id, email: user.email, name: user.name, roles, teamId, teamName: null, preferredLanguage: "en" },
+    user: { id: user.id, email: user.email, name: user.name, roles, teamId, teamName: null, preferredLanguage: "en", mustChangePassword: false },
     sessionId: "test-session",
     scope,
     info: testInfo,

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -22,6 +22,9 @@ export default function Users() {
   return (
     <>
       <h1 className="govuk-heading-l">{t("users.title")}</h1>
+      <Link to="/admin/users/new" className="govuk-button" role="button">
+        {t("users.add")}
+      </Link>
       <table className="govuk-table">
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
@@ -36,7 +39,9 @@ export default function Users() {
           {users.map((u) => (
             <tr key={u.id} className="govuk-table__row">
               <td className="govuk-table__cell">
-                <bdi>{u.name}</bdi>
+                <Link to={`/admin/users/${u.id}`} className="govuk-link">
+                  <bdi>{u.name}</bdi>
+                </Link>
                 {u.disabledAt ? <strong className="govuk-tag govuk-tag--grey govuk-!-margin-inline-start-2">{t("users.disabled")}</strong> : null}
               </td>
               <td className="govuk-table__cell">
