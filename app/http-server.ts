@@ -108,6 +108,16 @@ app.use((req, res, next) => {
   next();
 });
 
+// A path that is not valid percent-encoding is a bad request, not a server error.
+app.use((req, res, next) => {
+  try {
+    decodeURIComponent(req.path);
+    next();
+  } catch {
+    res.status(400).type("text/plain").send(`Bad request (reference ${res.locals.requestId as string})`);
+  }
+});
+
 app.use(compression());
 app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
@@ -120,6 +130,18 @@ app.all(
     getLoadContext: (_req, res) => ({ nonce: res.locals.nonce as string, requestId: res.locals.requestId as string }),
   }),
 );
+
+// Last resort: log the error as JSON, show the person only a reference, never a stack.
+app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+  const status = error instanceof URIError ? 400 : 500;
+  logger.error({ requestId: res.locals.requestId, err: error instanceof Error ? error.message : String(error) }, "request failed");
+  if (res.headersSent) return;
+  res.status(status).type("text/plain").send(
+    status === 400
+      ? `Bad request (reference ${res.locals.requestId as string})`
+      : `Sorry, there is a problem with the service. Reference ${res.locals.requestId as string}`,
+  );
+});
 
 const server = app.listen(port, host, async () => {
   const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
