@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { ErrorSummary } from "~/components/ui/error-summary";
+import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { TextInput } from "~/components/ui/text-input";
 import { changeOwnPassword, verifyOwnPassword } from "~/models/user.server";
 import { requireSignedIn } from "~/utils/auth.server";
@@ -62,13 +62,11 @@ export default function ChangePassword() {
   const { t } = useTranslation("auth");
   const [form, fields] = useForm<z.input<typeof PasswordSchema>>({ id: "password", lastResult, shouldValidate: "onSubmit" });
   const tr = (key: string) => t(key, { ns: ["auth", "common"], min });
-  const summary = [fields.currentPassword, fields.newPassword, fields.confirmPassword].flatMap((f) =>
-    (f.errors ?? []).map((k) => ({ fieldId: f.id, message: tr(k) })),
-  );
+  const summary = summaryFromForm(form, tr);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <ErrorSummary errors={[...(form.errors ?? []).map((k) => ({ message: tr(k) })), ...summary]} />
+        <ErrorSummary errors={summary} />
         <h1 className="govuk-heading-l">{t("password.title")}</h1>
         {forced ? <p className="govuk-body">{t("password.forced")}</p> : null}
         <p className="govuk-body">{t("password.advice", { min })}</p>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { UserFormFields } from "~/components/user-form-fields";
-import { ErrorSummary } from "~/components/ui/error-summary";
+import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { getUser, listTeams, resetPassword, setUserDisabled, updateStaffUser } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
@@ -76,9 +76,7 @@ export default function EditUser() {
     onValidate: ({ formData }) => parseWithZod(withoutCsrf(formData), { schema: EditUserSchema }),
   });
   const tr = (key: string) => t(key, { ns: ["admin", "common"] });
-  const summary = Object.entries(form.allErrors).flatMap(([name, errs]) =>
-    errs.map((k) => ({ fieldId: name && name !== form.id ? `${form.id}-${name.replace(/\[.*$/, "")}` : undefined, message: tr(k) })),
-  );
+  const summary = summaryFromForm(form, tr);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { UserFormFields } from "~/components/user-form-fields";
-import { ErrorSummary } from "~/components/ui/error-summary";
+import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { createStaffUser, EmailTakenError, listTeams } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
@@ -52,12 +52,7 @@ export default function NewUser() {
     onValidate: ({ formData }) => parseWithZod(withoutCsrf(formData), { schema: NewUserSchema }),
   });
   const tr = (key: string) => t(key, { ns: ["admin", "common"] });
-  const summary = [
-    ...(form.errors ?? []).map((k) => ({ message: tr(k) })),
-    ...Object.entries(form.allErrors)
-      .filter(([name]) => name !== form.id && name !== "")
-      .flatMap(([name, errs]) => errs.map((k) => ({ fieldId: `${form.id}-${name.replace(/\[.*$/, "")}`, message: tr(k) }))),
-  ];
+  const summary = summaryFromForm(form, tr);
   if (actionData?.created) {
     return (
       <div className="govuk-grid-row">

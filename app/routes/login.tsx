@@ -4,7 +4,7 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { ErrorSummary } from "~/components/ui/error-summary";
+import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { TextInput } from "~/components/ui/text-input";
 import { verifyLogin } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
@@ -69,11 +69,7 @@ export default function Login() {
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
   const tr = (key: string) => t(key, { minutes: actionData?.minutes ?? 0, ns: ["auth", "common"] });
-  const summary = [
-    ...(form.errors ?? []).map((key) => ({ message: tr(key) })),
-    ...(fields.email.errors ?? []).map((key) => ({ fieldId: fields.email.id, message: tr(key) })),
-    ...(fields.password.errors ?? []).map((key) => ({ fieldId: fields.password.id, message: tr(key) })),
-  ];
+  const summary = summaryFromForm(form, tr);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">

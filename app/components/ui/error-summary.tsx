@@ -29,3 +29,18 @@ export function ErrorSummary({ errors }: { errors: SummaryError[] }) {
     </div>
   );
 }
+
+/**
+ * The error summary's entries from a Conform form: form-level errors first, then one per
+ * field error linking to `${formId}-${field}` (Conform's field ids). Keys are translated.
+ */
+export function summaryFromForm(form: { id: string; allErrors: Record<string, string[]> }, translate: (key: string) => string): SummaryError[] {
+  return Object.entries(form.allErrors)
+    .sort(([a], [b]) => Number(b === form.id || b === "") - Number(a === form.id || a === ""))
+    .flatMap(([name, keys]) =>
+      keys.map((key) => ({
+        fieldId: name && name !== form.id ? `${form.id}-${name.replace(/[[.].*$/, "")}` : undefined,
+        message: translate(key),
+      })),
+    );
+}
