@@ -7,8 +7,10 @@ import { z } from "zod";
 import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { TextInput } from "~/components/ui/text-input";
 import { verifyLogin } from "~/utils/auth.server";
+import { langCookie } from "~/utils/cookies.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { isLanguageCode } from "~/utils/languages";
 import { getRequestInfo } from "~/utils/request-info.server";
 import { createUserSession, getCurrentSession } from "~/utils/session.server";
 import { safeRedirect, translateErrors } from "~/utils/validation";
@@ -54,8 +56,13 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: locked ? 429 : 401 },
     );
   }
-  const cookie = await createUserSession(request, result.userId);
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  const headers = new Headers({ "Set-Cookie": await createUserSession(request, result.userId) });
+  // The interface opens in the person's own language unless they chose one on this device.
+  const chosen: unknown = await langCookie.parse(request.headers.get("Cookie"));
+  if (!isLanguageCode(chosen) && isLanguageCode(result.preferredLanguage)) {
+    headers.append("Set-Cookie", await langCookie.serialize(result.preferredLanguage));
+  }
+  return redirect(safeRedirect(redirectTo), { headers });
 }
 
 export default function Login() {

@@ -1,4 +1,5 @@
 import { action } from "~/routes/login";
+import { langCookie } from "~/utils/cookies.server";
 import { TEST_PASSWORD } from "../factories/user";
 import { createUser, getDb } from "./helpers";
 
@@ -31,6 +32,16 @@ describe("sign-in action", () => {
 
     const evil = await run(post(new URLSearchParams({ email: user.email, password: TEST_PASSWORD, redirectTo: "//evil.example" })));
     expect(evil.headers.get("Location")).toBe("/");
+  });
+
+  it("opens the interface in the person's language unless this device chose one", async () => {
+    const user = await createUser(getDb(), { roles: ["facilitator"], language: "fa-AF" });
+    const body = () => new URLSearchParams({ email: user.email, password: TEST_PASSWORD });
+    const fresh = await run(post(body()));
+    const lng = fresh.headers.getSetCookie().find((c) => c.startsWith("lng="));
+    expect(await langCookie.parse(lng!.split(";")[0]!)).toBe("fa-AF");
+    const chosen = await run(post(body(), { Cookie: await langCookie.serialize("pl") }));
+    expect(chosen.headers.getSetCookie().some((c) => c.startsWith("lng="))).toBe(false);
   });
 
   it("answers a wrong password with 401 and a translatable message, keeping the email", async () => {
