@@ -81,6 +81,9 @@ export async function migrate(
       await client.query("SELECT pg_advisory_unlock(7226104)");
     }
   } finally {
+    // The embedded database multiplexes every connection onto one session, so session
+    // settings would leak to other connections: put the search_path back.
+    await client.query("RESET search_path").catch(() => {});
     await client.end();
   }
   return { applied };

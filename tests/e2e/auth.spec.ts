@@ -11,7 +11,7 @@ const NAV: Record<DemoRole, { shows: string[]; hides: string[] }> = {
 
 for (const role of Object.keys(ACCOUNTS) as DemoRole[]) {
   test(`${role} signs in, sees their home page and menu, and signs out`, async ({ page }) => {
-    await loginAs(page, role);
+    await loginAs(page, role, { lng: "en" });
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
     const menu = page.getByRole("navigation", { name: "Menu" });
     for (const item of NAV[role].shows) await expect(menu.getByRole("link", { name: item })).toBeVisible();
@@ -42,6 +42,12 @@ test("repeated failures lock the account with a clear message", async ({ page })
     await expect(page.getByRole("alert")).toBeVisible();
   }
   await expect(page.getByRole("alert")).toContainText("Too many attempts to sign in. Wait 15 minutes");
+});
+
+test("the facilitator's interface opens in their own language (Dari) at sign-in", async ({ page }) => {
+  await loginAs(page, "facilitator");
+  await expect(page.locator("html")).toHaveAttribute("lang", "fa-AF");
+  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
 });
 
 test("a practitioner gets a 403 page, not data, for an administrator's page", async ({ page }) => {

@@ -12,9 +12,12 @@ export const ACCOUNTS = {
 
 export type DemoRole = keyof typeof ACCOUNTS;
 
-/** Signs in through the real form, as a person would. */
-export async function loginAs(page: Page, role: DemoRole) {
-  await page.goto("/login");
+/**
+ * Signs in through the real form, as a person would. Some demo accounts prefer Dari or
+ * Pashto; pass `lng` to choose the interface language on this device first.
+ */
+export async function loginAs(page: Page, role: DemoRole, options: { lng?: string } = {}) {
+  await page.goto(options.lng ? `/login?lng=${options.lng}` : "/login");
   await page.locator("#email, input[name=email]").first().fill(ACCOUNTS[role]);
   await page.locator("input[name=password]").fill(DEMO_PASSWORD);
   await page.locator("form[method=post] button[type=submit]").last().click();

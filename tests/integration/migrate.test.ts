@@ -67,10 +67,11 @@ describe("migrations", () => {
     const tables = await tableNames(url);
     expect(tables).toContain("ok_table");
     expect(tables).not.toContain("half_done");
-    const { connectionString } = parseDatabaseUrl(url);
+    const { connectionString, schema } = parseDatabaseUrl(url);
     const client = new pg.Client({ connectionString });
     await client.connect();
-    const { rows } = await client.query(`SELECT name FROM "_eh_migrations" ORDER BY name`);
+    // Schema-qualified: the embedded database ignores a search_path given at connection.
+    const { rows } = await client.query(`SELECT name FROM ${quoteIdent(schema)}."_eh_migrations" ORDER BY name`);
     await client.end();
     expect(rows.map((r) => r.name)).toEqual(["0001_ok"]);
   });

@@ -69,8 +69,11 @@ describe("migrations and schema", () => {
     try {
       await client.query(`CREATE SCHEMA ${quoteIdent(schemas[1])}`);
       await client.query(`SET search_path TO ${quoteIdent(schemas[1])}`);
-      await client.query(fromSchema);
-      await client.query(`SET search_path TO public`);
+      try {
+        await client.query(fromSchema);
+      } finally {
+        await client.query("RESET search_path");
+      }
       const built = await describe_(client, schemas[0]);
       const wanted = await describe_(client, schemas[1]);
       expect(built.enums).toEqual(wanted.enums);
