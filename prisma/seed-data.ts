@@ -4,6 +4,7 @@ import type { PrismaClient } from "~/utils/db.server";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/utils/demo-accounts";
 import { buildFamily, PROFILES } from "../tests/factories/family";
 import { createRandom } from "../tests/factories/random";
+import { seedCasework } from "./seed-casework";
 
 export const TEAMS = { north: "Early Help North", south: "Early Help South" } as const;
 
@@ -77,5 +78,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
       created += 1;
     }
   }
-  return { families: n, created, staff: staff.length };
+  const casework = await seedCasework(db, now);
+  return { families: n, created, staff: staff.length, casework: casework.scenarios };
 }

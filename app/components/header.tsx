@@ -11,6 +11,9 @@ type NavItem = { to: string; labelKey: string; permission?: PermissionString };
 const NAV: NavItem[] = [
   { to: "/", labelKey: "nav.home" },
   { to: "/families", labelKey: "nav.families", permission: "read:family" },
+  { to: "/caseload", labelKey: "nav.caseload", permission: "read:family" },
+  { to: "/triage", labelKey: "nav.triage", permission: "decide:family" },
+  { to: "/supervision", labelKey: "nav.supervision", permission: "read:supervision" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];

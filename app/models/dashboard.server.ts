@@ -1,4 +1,6 @@
 import type { Role } from "~/generated/prisma/enums";
+import { getOverdueCounts } from "~/models/casework.server";
+import { countSupervisionOverdue } from "~/models/supervision.server";
 import { db } from "~/utils/db.server";
 import { scopeFor } from "~/utils/permissions";
 import type { SessionUser } from "~/utils/session.server";
@@ -18,6 +20,20 @@ export async function getDashboard({ user }: { user: SessionUser; info: RequestI
   if (familyScope) {
     const where = familyScope === "any" ? {} : { teamId: user.teamId ?? "__none__" };
     cards.push({ key: "teamFamilies", value: await db.family.count({ where }), href: "/families" });
+    const actor = { user: { id: user.id, teamId: user.teamId }, scope: familyScope };
+    const isLead = scopeFor(user.roles, "decide:family") !== null;
+    const mine = await getOverdueCounts(actor, true);
+    cards.push({ key: "myOverdue", value: mine.assessments + mine.actions + mine.reviews, href: "/caseload" });
+    if (isLead) {
+      const team = await getOverdueCounts(actor, false);
+      cards.push({ key: "awaitingDecision", value: team.awaiting, href: "/caseload/team" });
+      cards.push({ key: "teamOverdueAssessments", value: team.assessments, href: "/caseload/team" });
+      cards.push({ key: "teamOverdueActions", value: team.actions, href: "/caseload/team" });
+      cards.push({ key: "triage", value: await db.supportRequest.count({ where: { status: "new", OR: [{ teamId: null }, { teamId: user.teamId ?? "__none__" }] } }), href: "/triage" });
+    }
+  }
+  if (scopeFor(user.roles, "write:supervision")) {
+    cards.push({ key: "supervisionOverdue", value: await countSupervisionOverdue(user.teamId), href: "/supervision" });
   }
   if (scopeFor(user.roles, "manage:user")) {
     cards.push({ key: "users", value: await db.user.count({ where: { disabledAt: null } }), href: "/admin/users" });

@@ -2,13 +2,15 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { listEpisodes } from "~/models/casework.server";
 import { getFamily } from "~/models/family.server";
+import { userHasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 
-export const handle = { i18n: ["common", "families"] };
+export const handle = { i18n: ["common", "families", "casework"] };
 
 const ParamsSchema = z.object({ familyId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i) });
 
@@ -19,12 +21,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { familyId } = parseParams(params, ParamsSchema);
   const family = await getFamily(actor, familyId);
   invariantResponse(family, 404, "errors.notFound");
-  return json({ family });
+  const episodes = await listEpisodes(actor, familyId);
+  return json({ family, episodes, canWrite: userHasPermission(actor.user, "write:family") });
 }
 
 export default function FamilyPage() {
-  const { family } = useLoaderData<typeof loader>();
+  const { family, episodes, canWrite } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("families");
+  const { t: tc } = useTranslation("casework");
   const adults = family.members.filter((m) => m.kind === "adult");
   const children = family.members.filter((m) => m.kind === "child");
   return (
@@ -59,6 +63,84 @@ export default function FamilyPage() {
           </div>
         ) : null}
       </dl>
+      <ul className="govuk-list eh-action-links">
+        {canWrite ? (
+          <li>
+            <Link className="govuk-link" to={`/families/${family.id}/contacts/new`}>
+              {tc("family.recordContact")}
+            </Link>
+          </li>
+        ) : null}
+        {canWrite ? (
+          <li>
+            <Link className="govuk-link" to={`/families/${family.id}/notes/new`}>
+              {tc("family.addNote")}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link className="govuk-link" to={`/families/${family.id}/chronology`}>
+            {tc("family.chronology")}
+          </Link>
+        </li>
+        <li>
+          <Link className="govuk-link" to={`/families/${family.id}/consents`}>
+            {tc("family.consents")}
+          </Link>
+        </li>
+        {canWrite ? (
+          <li>
+            <Link className="govuk-link" to={`/families/${family.id}/members`}>
+              {tc("family.members")}
+            </Link>
+          </li>
+        ) : null}
+        {family.resettlementScheme ? (
+          <li>
+            <Link className="govuk-link" to={`/families/${family.id}/resettlement`}>
+              {tc("family.resettlement")}
+            </Link>
+          </li>
+        ) : null}
+      </ul>
+      <h2 className="govuk-heading-m">{tc("family.episodes")}</h2>
+      {episodes.length ? (
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">{tc("family.episodes")}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">{tc("family.received")}</th>
+              <th scope="col" className="govuk-table__header">{tc("contact.source")}</th>
+              <th scope="col" className="govuk-table__header">{tc("family.status")}</th>
+              <th scope="col" className="govuk-table__header">{tc("episode.practitioner")}</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {episodes.map((e) => (
+              <tr key={e.id} className="govuk-table__row">
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/families/${family.id}/contacts/${e.id}`}>
+                    {formatDate(e.receivedOn, i18n.language)}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{tc(`sources.${e.source}`)}</td>
+                <td className="govuk-table__cell">
+                  {tc(`statuses.${e.status}`)}
+                  {e.reReferral ? (
+                    <>
+                      {" "}
+                      <strong className="govuk-tag govuk-tag--orange">{tc("family.reReferral")}</strong>
+                    </>
+                  ) : null}
+                </td>
+                <td className="govuk-table__cell">{e.allocations[0] ? <bdi>{e.allocations[0].practitioner.name}</bdi> : tc("episode.unallocated")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="govuk-body">{tc("family.noEpisodes")}</p>
+      )}
       <h2 className="govuk-heading-m">{t("detail.adults")}</h2>
       <MemberTable members={adults} kind="adult" />
       <h2 className="govuk-heading-m">{t("detail.children")}</h2>

@@ -6,6 +6,7 @@ import { listFamilies } from "~/models/family.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";
+import { userHasPermission } from "~/utils/permissions";
 import { parseQuery } from "~/utils/query.server";
 
 export const handle = { i18n: ["common", "families"] };
@@ -22,16 +23,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = parseQuery(request, QuerySchema);
   const t = await getFixedT(request, "families");
   const result = await listFamilies(actor, { q: query.q, page: query.page });
-  return json({ title: t("list.title"), q: query.q ?? "", ...result });
+  return json({ title: t("list.title"), q: query.q ?? "", canWrite: userHasPermission(actor.user, "write:family"), ...result });
 }
 
 export default function Families() {
-  const { families, total, page, pageCount, q } = useLoaderData<typeof loader>();
+  const { families, total, page, pageCount, q, canWrite } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("families");
   const pageHref = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
   return (
     <>
       <h1 className="govuk-heading-l">{t("list.title")}</h1>
+      {canWrite ? (
+        <Link to="/families/new" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+          {t("list.add")}
+        </Link>
+      ) : null}
       <Form method="get" role="search" className="govuk-!-margin-bottom-6">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="q">

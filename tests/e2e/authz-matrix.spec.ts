@@ -28,7 +28,17 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string };
+type Ids = { northFamilyId: string; userId: string; contactId: string };
+/** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
+const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 404 });
+/**
+ * A form post to a north-team family's page. Casework actions validate the form before
+ * loading the family, so the other team's practitioner gets the same 400 as anyone
+ * sending an empty form; every write then goes through requireFamily (team-scoped,
+ * proved in tests/integration/casework*.test.ts), so nothing of the family is read or changed.
+ */
+const northFamilyPost = (outcome: Outcome = 400): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 400 });
+
 type Entry = { path: (ids: Ids) => string; get?: Record<RoleKey, Outcome>; post?: Record<RoleKey, Outcome> };
 
 export const MATRIX: Record<string, Entry> = {
@@ -51,6 +61,53 @@ export const MATRIX: Record<string, Entry> = {
     get: { ...only(["practitionerA", "lead"]), practitionerB: 404 },
     post: everyone(405),
   },
+  "routes/families.new": { path: () => "/families/new", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["practitionerA", "practitionerB", "lead"], 400) },
+  "routes/families.$familyId_.chronology": { path: (ids) => `/families/${ids.northFamilyId}/chronology`, get: northFamily() },
+  "routes/families.$familyId_.consents": { path: (ids) => `/families/${ids.northFamilyId}/consents`, get: northFamily(), post: northFamilyPost() },
+  "routes/families.$familyId_.members": { path: (ids) => `/families/${ids.northFamilyId}/members`, get: northFamily(), post: northFamilyPost() },
+  // An empty checklist is a valid save (nothing done yet), so it redirects back.
+  "routes/families.$familyId_.resettlement": {
+    path: (ids) => `/families/${ids.northFamilyId}/resettlement`,
+    get: northFamily(),
+    post: { ...northFamilyPost(302), practitionerB: 404 },
+  },
+  "routes/families.$familyId_.notes.new": { path: (ids) => `/families/${ids.northFamilyId}/notes/new`, get: northFamily(), post: northFamilyPost() },
+  "routes/families.$familyId_.contacts.new": { path: (ids) => `/families/${ids.northFamilyId}/contacts/new`, get: northFamily(), post: northFamilyPost() },
+  "routes/families.$familyId_.contacts.$contactId": {
+    path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}`,
+    get: northFamily(),
+    // Decisions and allocation on the episode page are a lead's.
+    post: only(["lead"], 400),
+  },
+  "routes/families.$familyId_.contacts.$contactId_.assessment": {
+    path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/assessment`,
+    get: northFamily(),
+    post: northFamilyPost(),
+  },
+  "routes/families.$familyId_.contacts.$contactId_.plan": {
+    path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/plan`,
+    get: northFamily(),
+    post: northFamilyPost(),
+  },
+  "routes/families.$familyId_.contacts.$contactId_.review": {
+    path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/review`,
+    // This episode has no plan yet, so there is nothing to review: 404 for everyone allowed.
+    get: northFamily(404),
+    post: northFamilyPost(),
+  },
+  "routes/families.$familyId_.contacts.$contactId_.closure": {
+    path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/closure`,
+    // Closure is a lead's decision and sign-off.
+    get: only(["lead"]),
+    post: only(["lead"], 400),
+  },
+  "routes/caseload._index": { path: () => "/caseload", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
+  "routes/caseload.team": { path: () => "/caseload/team", get: only(["lead"]), post: everyone(405) },
+  "routes/supervision": { path: () => "/supervision", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["lead"], 400) },
+  "routes/triage": { path: () => "/triage", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/request-support._index": { path: () => "/request-support", get: everyone(200), post: everyone(400) },
+  // Without the reference it was given, the confirmation page has nothing to show.
+  "routes/request-support.sent": { path: () => "/request-support/sent", get: everyone(400), post: everyone(405) },
   "routes/admin.users._index": { path: () => "/admin/users", get: only(["admin"]), post: everyone(405) },
   "routes/admin.users.new": { path: () => "/admin/users/new", get: only(["admin"]), post: only(["admin"], 400) },
   "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
@@ -96,15 +153,28 @@ async function contextFor(baseURL: string, role: RoleKey): Promise<{ ctx: APIReq
 for (const role of ROLES) {
   test(`authorization matrix for ${role}`, async ({ baseURL }) => {
     const lead = await contextFor(baseURL!, "practitionerA");
-    const list = await (await lead.ctx.get("/families")).text();
-    const northFamilyId = /href="\/families\/([a-z0-9]+)"/.exec(list)?.[1];
-    expect(northFamilyId).toBeTruthy();
+    // A north-team family with a request for support on file.
+    let northFamilyId = "";
+    let contactId = "";
+    for (let page = 1; page <= 3 && !contactId; page++) {
+      const list = await (await lead.ctx.get(`/families?page=${page}`)).text();
+      for (const [, familyId] of list.matchAll(/href="\/families\/([a-z0-9]{20,})"/g)) {
+        const familyPage = await (await lead.ctx.get(`/families/${familyId}`)).text();
+        const contact = new RegExp(`/families/${familyId}/contacts/([a-z0-9]{20,})`).exec(familyPage)?.[1];
+        if (contact) {
+          northFamilyId = familyId!;
+          contactId = contact;
+          break;
+        }
+      }
+    }
+    expect(contactId).toBeTruthy();
     const admin = await contextFor(baseURL!, "admin");
     const users = await (await admin.ctx.get("/admin/users")).text();
     const userId = /href="\/admin\/users\/(?!new")([a-z0-9]+)"/.exec(users)?.[1];
     expect(userId).toBeTruthy();
     await admin.ctx.dispose();
-    const ids: Ids = { northFamilyId: northFamilyId!, userId: userId! };
+    const ids: Ids = { northFamilyId, userId: userId!, contactId };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];
