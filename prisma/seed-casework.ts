@@ -130,6 +130,9 @@ export async function seedCasework(db: PrismaClient, now: Date) {
         data: { familyId: f.id, planId: plan.id, heldOn: reviewOn, summary: "Good progress with routines; attendance improving.", scores: { create: outcomes.map((oc, i) => ({ outcomeId: oc.id, score: 5 + i })) } },
       });
       await db.plan.update({ where: { id: plan.id }, data: { nextReviewOn: nextReviewDate(reviewOn) } });
+      await db.decision.create({
+        data: { familyId: f.id, contactId: contact.id, stage: "review", outcome: "continue_plan", rationale: "Progress on routines and attendance; the family wants to carry on with the plan.", decidedById: lead, decidedAt: reviewOn },
+      });
     }
     if (o.stage === "stepped_up") {
       await db.decision.create({

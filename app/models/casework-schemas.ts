@@ -218,9 +218,14 @@ export const PlanSettingsSchema = z.strictObject({
   reviewIntervalWeeks: z.coerce.number().int().min(1, "errors.interval").max(26, "errors.interval"),
 });
 
+/** What a review decides: carry on with the plan, or work towards closure. */
+export const REVIEW_OUTCOMES = ["continue_plan", "close"] as const;
+
 export const ReviewSchema = z.strictObject({
   heldOn: pastDateField(),
   summary: z.string().max(LONG, "errors.tooLong").default(""),
+  outcome: z.enum(REVIEW_OUTCOMES, { error: "errors.reviewOutcome" }),
+  rationale: text(LONG, "errors.rationaleRequired"),
   scores: z
     .array(z.strictObject({ outcomeId: z.string().max(64), score: z.coerce.number({ error: "errors.score" }).int("errors.score").min(0, "errors.score").max(10, "errors.score") }))
     .max(50)
@@ -278,3 +283,7 @@ export type SupervisionInput = z.infer<typeof SupervisionSchema>;
 const id = z.string().min(1).max(64).regex(/^[a-z0-9]+$/i);
 export const FamilyParamsSchema = z.object({ familyId: id });
 export const EpisodeParamsSchema = z.object({ familyId: id, contactId: id });
+
+/** Kinds of chronology entry; shared with the browser (the filter form uses them). */
+export const CHRONOLOGY_TYPES = ["contact", "consent", "decision", "allocation", "assessment", "plan", "meeting", "review", "note", "closure"] as const;
+export type ChronologyType = (typeof CHRONOLOGY_TYPES)[number];

@@ -27,6 +27,8 @@ import type {
   MemberInput,
   ReviewInput,
 } from "./casework-schemas";
+import { CHRONOLOGY_TYPES, type ChronologyType } from "./casework-schemas";
+export { CHRONOLOGY_TYPES, type ChronologyType };
 
 /**
  * Early help casework: every function takes the Actor, limits itself to the families the
@@ -597,7 +599,12 @@ export async function addReview(actor: Actor, familyId: string, contactId: strin
     });
     const next = nextReviewDate(input.heldOn, plan.reviewIntervalWeeks);
     await tx.plan.update({ where: { id: plan.id }, data: { nextReviewOn: next } });
+    // The decision at the review is a management decision like any other (ADR 0004).
+    const decision = await tx.decision.create({
+      data: { familyId: contact.familyId, contactId: contact.id, stage: "review", outcome: input.outcome, rationale: input.rationale, decidedById: actor.user.id },
+    });
     await audit(actor, { action: "create", entity: "review", entityId: review.id, familyId, detail: { scores: input.scores.length } }, tx);
+    await audit(actor, { action: "decide", entity: "decision", entityId: decision.id, familyId, detail: { stage: "review", outcome: input.outcome } }, tx);
     return review;
   });
 }
@@ -665,8 +672,6 @@ export async function closeEpisode(actor: Actor, familyId: string, contactId: st
 // Chronology
 // ---------------------------------------------------------------------------
 
-export const CHRONOLOGY_TYPES = ["contact", "consent", "decision", "allocation", "assessment", "plan", "meeting", "review", "note", "closure"] as const;
-export type ChronologyType = (typeof CHRONOLOGY_TYPES)[number];
 export type ChronologyEntry = { id: string; type: ChronologyType; date: Date; at: Date; key: string; values: Record<string, string>; text?: string; by?: string };
 
 /** The family's chronology, built from every casework record. Audited. */

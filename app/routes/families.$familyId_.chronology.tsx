@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { CHRONOLOGY_TYPES, getChronology } from "~/models/casework.server";
-import { FamilyParamsSchema } from "~/models/casework-schemas";
+import { getChronology } from "~/models/casework.server";
+import { CHRONOLOGY_TYPES, FamilyParamsSchema } from "~/models/casework-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";

@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { isoDay, useFormState } from "~/components/casework/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { DateField, fieldId, TextArea } from "~/components/ui/fields";
+import { DateField, fieldId, Radios, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
 import { addReview, getPlan } from "~/models/casework.server";
-import { EpisodeParamsSchema, ReviewSchema } from "~/models/casework-schemas";
+import { EpisodeParamsSchema, REVIEW_OUTCOMES, ReviewSchema } from "~/models/casework-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";
@@ -82,6 +82,14 @@ export default function ReviewPage() {
             </div>
           ))}
           <TextArea name="summary" label={t("review.summary")} hint={t("review.summaryHint")} defaultValue={f.value("summary")} errors={f.errors("summary")} />
+          <Radios
+            name="outcome"
+            legend={t("review.outcome")}
+            defaultValue={f.value("outcome")}
+            errors={f.errors("outcome")}
+            options={REVIEW_OUTCOMES.map((o) => ({ value: o, label: t(`review.outcomes.${o}`) }))}
+          />
+          <TextArea name="rationale" label={t("review.rationale")} hint={t("review.rationaleHint")} defaultValue={f.value("rationale")} errors={f.errors("rationale")} />
           <button type="submit" className="govuk-button" data-module="govuk-button">
             {t("review.submit")}
           </button>

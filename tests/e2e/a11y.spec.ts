@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs, type DemoRole } from "./fixtures";
+import { expect, test, expectAccessible, loginAs, type DemoRole } from "./fixtures";
 
 // Every page, checked with axe. The "rtl" project runs this file in Dari.
 const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import { expect, test, expectAccessible, loginAs } from "./fixtures";
 
 test("an administrator adds a practitioner, who must choose a strong password at first sign-in", async ({ page }) => {
   const email = `new.practitioner.${Date.now()}@demo.example`;

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { ACCOUNTS, loginAs, type DemoRole } from "./fixtures";
+import { expect, test, ACCOUNTS, loginAs, type DemoRole } from "./fixtures";
 
 const NAV: Record<DemoRole, { shows: string[]; hides: string[] }> = {
   practitioner: { shows: ["Families"], hides: ["Users", "Audit log"] },

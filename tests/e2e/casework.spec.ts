@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs, type DemoRole } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, loginAs, type DemoRole } from "./fixtures";
 
 // The journey crosses a dozen pages with axe on each: slow on a small shared machine.
 test.describe.configure({ timeout: 300_000 });
@@ -123,6 +123,10 @@ test("the whole early help journey: contact → decision → assessment → sign
   await expectAccessible(page);
   await page.getByLabel(/Amelia attends school/).fill("6");
   await page.getByLabel("Summary").fill("On time four days out of five.");
+  await page.getByRole("button", { name: "Save review" }).click();
+  await expect(page.getByRole("alert")).toContainText("Choose the decision at this review");
+  await page.getByRole("radio", { name: "Continue the plan" }).check();
+  await page.getByLabel("Rationale for the decision").fill("Routines are holding; keep going to the next review.");
   await page.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByRole("columnheader", { name: /Review 1/ })).toBeVisible();
 

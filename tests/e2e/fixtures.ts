@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, test as base, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../app/utils/demo-accounts";
 
 export const ACCOUNTS = {
@@ -9,6 +9,27 @@ export const ACCOUNTS = {
   parent_champion: "champion@demo.example",
   administrator: "admin@demo.example",
 } as const;
+
+/**
+ * Playwright's `test`, failing any test in which the browser threw: an uncaught error, or
+ * Remix giving up on a route module and reloading the page (which silently turns a
+ * client-side navigation into a full reload and hides the bug from a screenshot).
+ */
+export const test = base.extend<{ browserErrors: void }>({
+  browserErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error" && /Error loading route module/.test(message.text())) errors.push(message.text());
+      });
+      await use();
+      expect(errors, "errors thrown in the browser").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+export { expect };
 
 export type DemoRole = keyof typeof ACCOUNTS;
 

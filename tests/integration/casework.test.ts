@@ -98,8 +98,11 @@ describe("the early help journey", () => {
     expect(plan.nextReviewOn).toEqual(addDays(daysAgo(5), 42));
     const outcome = await cw.addPlanOutcome(t.practitioner, family.id, contact.id, { version: 1, need: "education", description: "Amelia attends 95%" });
     await cw.addPlanAction(t.practitioner, family.id, contact.id, { version: 2, outcomeId: outcome.id, description: "Morning routine chart", owner: "Sarah", agency: "Family", dueOn: addDays(today, 14) });
-    await cw.addReview(t.practitioner, family.id, contact.id, { heldOn: today, summary: "Good progress", scores: [{ outcomeId: outcome.id, score: 6 }] });
+    await cw.addReview(t.practitioner, family.id, contact.id, { heldOn: today, summary: "Good progress", outcome: "continue_plan", rationale: "Routines are holding; keep the plan.", scores: [{ outcomeId: outcome.id, score: 6 }] });
     expect((await db.plan.findUniqueOrThrow({ where: { id: plan.id } })).nextReviewOn).toEqual(addDays(today, 42));
+    // The review's decision is a management decision with its rationale, by whoever recorded the review.
+    const reviewDecision = await db.decision.findFirstOrThrow({ where: { contactId: contact.id, stage: "review" } });
+    expect(reviewDecision).toMatchObject({ outcome: "continue_plan", rationale: "Routines are holding; keep the plan.", decidedById: t.practitioner.user.id });
 
     await cw.addCaseNote(t.practitioner, family.id, {
       occurredOn: daysAgo(1), type: "home", whoSeen: "Sarah, Amelia", childSeenAlone: true, purpose: "Routine visit", whatHappened: "Chart in use", childVoice: "", differenceMade: "On time 4 of 5 days", nextSteps: "",
@@ -116,7 +119,7 @@ describe("the early help journey", () => {
     expect(types[0]).toBe("contact");
     expect(types).toEqual(expect.arrayContaining(["consent", "decision", "allocation", "assessment", "plan", "review", "note", "closure"]));
     const decisions = entries.filter((e) => e.type === "decision");
-    expect(decisions.map((d) => d.values.stage)).toEqual(["contact", "assessment_signoff", "closure"]);
+    expect(decisions.map((d) => d.values.stage)).toEqual(["contact", "assessment_signoff", "review", "closure"]);
     const onlyNotes = await cw.getChronology(t.practitioner, family.id, { types: ["note"] });
     expect(onlyNotes.entries.map((e) => e.type)).toEqual(["note"]);
 
@@ -251,7 +254,7 @@ describe("team scoping", () => {
         () => cw.getResettlement(actor, family.id),
         () => cw.createContact(actor, family.id, { receivedOn: today, source: "MASH", reason: "x", assessmentDays: 45, consentStatus: "given" }),
         () => cw.addCaseNote(actor, family.id, { occurredOn: today, type: "home", whoSeen: "", childSeenAlone: false, purpose: "x", whatHappened: "y", childVoice: "", differenceMade: "", nextSteps: "" }),
-        () => cw.addReview(actor, family.id, contact.id, { heldOn: today, summary: "", scores: [] }),
+        () => cw.addReview(actor, family.id, contact.id, { heldOn: today, summary: "", outcome: "continue_plan", rationale: "Carry on.", scores: [] }),
         () => cw.addMember(actor, family.id, { kind: "adult", firstName: "a", lastName: "b", interpreterNeeded: false }),
       ];
       if (actor === other.lead) {
