@@ -20,6 +20,7 @@ import {
   PlanSettingsSchema,
   TafMeetingSchema,
 } from "~/models/casework-schemas";
+import { LineChart } from "~/components/charts/line-chart";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatNumber } from "~/utils/format";
@@ -138,6 +139,21 @@ export default function PlanPage() {
             {reviewOverdue ? <strong className="govuk-tag govuk-tag--red">{t("common.overdue")}</strong> : null}
           </p>
           <h2 className="govuk-heading-m">{t("plan.outcomes")}</h2>
+          {plan.outcomes.length && plan.reviews.length ? (
+            <LineChart
+              title={t("plan.distanceTitle")}
+              description={t("plan.distanceDescription", { outcomes: plan.outcomes.length, reviews: plan.reviews.length })}
+              xLabels={plan.reviews.map((_, i) => t("plan.reviewShort", { n: i + 1 }))}
+              series={plan.outcomes.map((o) => ({
+                key: o.id,
+                label: `${t(`needs.${o.need}`)}: ${o.description.slice(0, 60)}`,
+                values: plan.reviews.map((r) => r.scores.find((x) => x.outcomeId === o.id)?.score ?? null),
+              }))}
+              yMin={0}
+              yMax={10}
+              formatY={(v) => formatNumber(v, i18n.language)}
+            />
+          ) : null}
           {plan.outcomes.length ? (
             <table className="govuk-table">
               <caption className="govuk-table__caption govuk-visually-hidden">{t("plan.outcomes")}</caption>

@@ -50,6 +50,7 @@ async function decide(page: Page, outcome: string, rationale: string, extra?: { 
 }
 
 test("the whole early help journey: contact → decision → assessment → sign-off → plan → review → closure", async ({ page }) => {
+  test.setTimeout(180_000); // the longest journey in the suite: about 30 pages on a loaded 2-core machine
   const surname = `Journey${Date.now().toString(36)}`;
   await loginAs(page, "practitioner");
   const familyUrl = await createFamily(page, surname);
@@ -129,6 +130,9 @@ test("the whole early help journey: contact → decision → assessment → sign
   await page.getByLabel("Rationale for the decision").fill("Routines are holding; keep going to the next review.");
   await page.getByRole("button", { name: "Save review" }).click();
   await expect(page.getByRole("columnheader", { name: /Review 1/ })).toBeVisible();
+  // Distance travelled is charted (an SVG image with its own name) above the table of scores.
+  await expect(page.getByRole("img", { name: /Distance travelled/ })).toBeVisible();
+  await expectAccessible(page);
 
   await page.goto(`${familyUrl}/notes/new`);
   await page.waitForLoadState("networkidle");
