@@ -91,7 +91,12 @@ export async function listTriage(actor: Actor) {
  * Accepts a request into the lead's team as a new family and contact (awaiting a
  * decision), or rejects it. Only "new" requests can be triaged.
  */
-export async function triageRequest(actor: Actor, id: string, accept: boolean, today = new Date()) {
+/**
+ * Accepts a request (a new family and contact in the lead's team) or declines it with a
+ * reason, which is required: the referrer will ask why, and so will an inspector.
+ */
+export async function triageRequest(actor: Actor, id: string, accept: boolean, today = new Date(), declineReason = "") {
+  if (!accept && !declineReason.trim()) throw errorResponse(400, "errors.declineReasonRequired");
   const where = actor.scope === "any" ? {} : { OR: [{ teamId: null }, { teamId: actor.user.teamId ?? "__none__" }] };
   const request = await db.supportRequest.findFirst({ where: { AND: [where, { id }] } });
   if (!request) throw errorResponse(404, "errors.notFound");
@@ -100,7 +105,7 @@ export async function triageRequest(actor: Actor, id: string, accept: boolean, t
   return db.$transaction(async (tx) => {
     const moved = await tx.supportRequest.updateMany({
       where: { id, status: "new" },
-      data: { status: accept ? "accepted" : "rejected", triagedById: actor.user.id, triagedAt: new Date(), teamId: actor.user.teamId },
+      data: { status: accept ? "accepted" : "rejected", triagedById: actor.user.id, triagedAt: new Date(), teamId: actor.user.teamId, declineReason: accept ? "" : declineReason.trim() },
     });
     if (!moved.count) throw errorResponse(409, "errors.alreadyTriaged");
     if (!accept) {

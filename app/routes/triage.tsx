@@ -20,14 +20,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ title: t("triage.title"), requests: await listTriage(actor) });
 }
 
-const TriageSchema = z.strictObject({ id: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i), intent: z.enum(["accept", "reject"]) });
+const TriageSchema = z.strictObject({
+  id: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i),
+  intent: z.enum(["accept", "reject"]),
+  declineReason: z.string().max(2000).default(""),
+});
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "decide:family");
   const form = await readForm(request, actor);
   const parsed = TriageSchema.safeParse(Object.fromEntries(form));
   if (!parsed.success) throw errorResponse(400, "errors.badForm");
-  const result = await triageRequest(actor, parsed.data.id, parsed.data.intent === "accept");
+  const result = await triageRequest(actor, parsed.data.id, parsed.data.intent === "accept", new Date(), parsed.data.declineReason);
   return redirect(result ? `/families/${result.familyId}/contacts/${result.contactId}` : "/triage");
 }
 
@@ -79,11 +83,34 @@ export default function Triage() {
               {t("triage.accept")}
               <span className="govuk-visually-hidden"> {r.reference}</span>
             </button>
-            <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--secondary" data-module="govuk-button">
-              {t("triage.reject")}
-              <span className="govuk-visually-hidden"> {r.reference}</span>
-            </button>
           </Form>
+          <details className="govuk-details">
+            <summary className="govuk-details__summary">
+              <span className="govuk-details__summary-text">
+                {t("triage.declineSummary")}
+                <span className="govuk-visually-hidden"> {r.reference}</span>
+              </span>
+            </summary>
+            <div className="govuk-details__text">
+              <Form method="post">
+                <CsrfInput />
+                <input type="hidden" name="id" value={r.id} />
+                <div className="govuk-form-group">
+                  <label className="govuk-label" htmlFor={`decline-${r.id}`}>
+                    {t("triage.declineReason")}
+                  </label>
+                  <div className="govuk-hint" id={`decline-${r.id}-hint`}>
+                    {t("triage.declineReasonHint")}
+                  </div>
+                  <textarea className="govuk-textarea" id={`decline-${r.id}`} name="declineReason" rows={3} maxLength={2000} aria-describedby={`decline-${r.id}-hint`} required />
+                </div>
+                <button type="submit" name="intent" value="reject" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                  {t("triage.reject")}
+                  <span className="govuk-visually-hidden"> {r.reference}</span>
+                </button>
+              </Form>
+            </div>
+          </details>
         </section>
       ))}
     </>

@@ -212,8 +212,11 @@ test("a partner's online request reaches the lead's triage queue", async ({ page
 
   await loginAs(page, "lead");
   await page.goto("/triage");
-  await expectAccessible(page);
+  // Declining needs a reason (shown in a details panel, also checked by axe when open).
   const section = page.locator("section", { hasText: family });
+  await section.locator("summary").click();
+  await expect(section.getByLabel("Why is the request declined?")).toBeVisible();
+  await expectAccessible(page);
   await section.getByRole("button", { name: /Accept as a new contact/ }).click();
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Awaiting decision");
 });

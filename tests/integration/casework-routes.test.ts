@@ -201,4 +201,31 @@ describe("online request for support", () => {
     expect((await limited.json()).result.error[""]).toEqual(["errors.rateLimited"]);
     expect(await getDb().supportRequest.count()).toBe(before + 5);
   });
+
+  it("lets a lead decline a request only with a reason, and accept one into a new family and contact", async () => {
+    const s = await setup();
+    const lead = await signIn(s.lead.user.id);
+    const submit = async (familyName: string) => {
+      const res = await call(requestRoute.action as Fn, "/request-support", {}, form(null, { ...fields, familyName }, from(`10.3.${Math.floor(Math.random() * 250)}.3`)));
+      const ref = decodeURIComponent(res.headers.get("Location")!.split("ref=")[1]!);
+      return getDb().supportRequest.findUniqueOrThrow({ where: { reference: ref } });
+    };
+    const declined = await submit("Declined family");
+    const noReason = await call(triageRoute.action as Fn, "/triage", {}, form(lead, { id: declined.id, intent: "reject", declineReason: "   " }));
+    expect(noReason.status).toBe(400);
+    expect((await getDb().supportRequest.findUniqueOrThrow({ where: { id: declined.id } })).status).toBe("new");
+    const rejected = await call(triageRoute.action as Fn, "/triage", {}, form(lead, { id: declined.id, intent: "reject", declineReason: "Already open to social care." }));
+    expect(rejected.status).toBe(302);
+    expect(await getDb().supportRequest.findUniqueOrThrow({ where: { id: declined.id } })).toMatchObject({ status: "rejected", declineReason: "Already open to social care.", triagedById: s.lead.user.id });
+    // Triaged once: a second decision on the same request is a conflict, not a second family.
+    expect((await call(triageRoute.action as Fn, "/triage", {}, form(lead, { id: declined.id, intent: "accept" }))).status).toBe(409);
+
+    const accepted = await submit("Accepted family");
+    const res = await call(triageRoute.action as Fn, "/triage", {}, form(lead, { id: accepted.id, intent: "accept" }));
+    expect(res.status).toBe(302);
+    const after = await getDb().supportRequest.findUniqueOrThrow({ where: { id: accepted.id }, include: { contact: { include: { family: true } } } });
+    expect(after.status).toBe("accepted");
+    expect(after.contact?.family.name).toBe("Accepted family");
+    expect(res.headers.get("Location")).toBe(`/families/${after.contact!.familyId}/contacts/${after.contact!.id}`);
+  });
 });

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "SupportRequest" ADD COLUMN     "declineReason" TEXT NOT NULL DEFAULT '';
