@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { withLatinDigits } from "~/utils/digits";
 import { parseIsoDate, startOfDay } from "./casework-rules";
 
 /**
@@ -54,19 +55,24 @@ export const LONG = 10_000;
 const text = (max: number, required = "errors.required") => z.string({ error: required }).trim().min(1, required).max(max, "errors.tooLong");
 const optionalText = (max: number) => z.string().trim().max(max, "errors.tooLong").optional();
 
-/** A YYYY-MM-DD date (from `<input type="date">`), as a UTC-midnight Date. */
+/**
+ * A YYYY-MM-DD date (from `<input type="date">`, or typed), as a UTC-midnight Date.
+ * Persian (۰–۹) and Arabic-Indic (٠–٩) digits are accepted and normalised.
+ */
 export const dateField = (required = "errors.dateRequired") =>
-  z
-    .string({ error: required })
-    .trim()
-    .transform((v, ctx) => {
-      const d = parseIsoDate(v);
-      if (!d) {
-        ctx.addIssue({ code: "custom", message: "errors.dateInvalid" });
-        return z.NEVER;
-      }
-      return d;
-    });
+  withLatinDigits(
+    z
+      .string({ error: required })
+      .trim()
+      .transform((v, ctx) => {
+        const d = parseIsoDate(v);
+        if (!d) {
+          ctx.addIssue({ code: "custom", message: "errors.dateInvalid" });
+          return z.NEVER;
+        }
+        return d;
+      }),
+  );
 
 /** A date not after today (contacts, visits, reviews, dates of birth). */
 export const pastDateField = (required?: string) =>
@@ -81,7 +87,7 @@ const checkbox = z
 const compact = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (Array.isArray(v) ? v.filter((x) => x !== undefined && x !== null && (typeof x !== "object" || Object.values(x).some((y) => y !== undefined && y !== ""))) : v), schema);
 
-export const versionField = z.coerce.number({ error: "errors.badVersion" }).int().min(1);
+export const versionField = withLatinDigits(z.coerce.number({ error: "errors.badVersion" }).int().min(1));
 
 export const MemberSchema = z.strictObject({
   kind: z.enum(["adult", "child"], { error: "errors.memberKind" }),
@@ -134,7 +140,7 @@ export const ContactSchema = z.strictObject({
   source: z.enum(CONTACT_SOURCES, { error: "errors.source" }),
   sourceDetail: optionalText(SHORT),
   reason: text(LONG),
-  assessmentDays: z.coerce.number().int().min(1, "errors.assessmentDays").max(120, "errors.assessmentDays").default(45),
+  assessmentDays: withLatinDigits(z.coerce.number().int().min(1, "errors.assessmentDays").max(120, "errors.assessmentDays")).default(45),
   /** Consent to early help support, recorded with the contact. */
   consentStatus: z.enum(CONSENT_STATUSES, { error: "errors.consentStatus" }),
   overrideReason: optionalText(LONG),
@@ -168,7 +174,7 @@ export const AssessmentSchema = z.strictObject({
       z.strictObject({
         outcome: z.enum(HEADLINE_OUTCOMES),
         present: checkbox,
-        severity: z.coerce.number().int().min(1).max(3).optional(),
+        severity: withLatinDigits(z.coerce.number().int().min(1).max(3)).optional(),
         notes: z.string().max(LONG, "errors.tooLong").default(""),
       }),
     )
@@ -215,7 +221,7 @@ export const PlanActionStatusSchema = z.strictObject({
 });
 export const PlanSettingsSchema = z.strictObject({
   version: versionField,
-  reviewIntervalWeeks: z.coerce.number().int().min(1, "errors.interval").max(26, "errors.interval"),
+  reviewIntervalWeeks: withLatinDigits(z.coerce.number().int().min(1, "errors.interval").max(26, "errors.interval")),
 });
 
 /** What a review decides: carry on with the plan, or work towards closure. */
@@ -227,7 +233,7 @@ export const ReviewSchema = z.strictObject({
   outcome: z.enum(REVIEW_OUTCOMES, { error: "errors.reviewOutcome" }),
   rationale: text(LONG, "errors.rationaleRequired"),
   scores: z
-    .array(z.strictObject({ outcomeId: z.string().max(64), score: z.coerce.number({ error: "errors.score" }).int("errors.score").min(0, "errors.score").max(10, "errors.score") }))
+    .array(z.strictObject({ outcomeId: z.string().max(64), score: withLatinDigits(z.coerce.number({ error: "errors.score" }).int("errors.score").min(0, "errors.score").max(10, "errors.score")) }))
     .max(50)
     .default([]),
 });
@@ -264,11 +270,13 @@ export const ResettlementSchema = z.strictObject({
 export const SupervisionSchema = z
   .strictObject({
     practitionerId: z.string({ error: "errors.practitionerRequired" }).max(64),
-    month: z
-      .string({ error: "errors.monthRequired" })
-      .regex(/^\d{4}-\d{2}$/, "errors.monthInvalid")
-      .transform((v) => parseIsoDate(`${v}-01`))
-      .refine((d): d is Date => d !== null, "errors.monthInvalid"),
+    month: withLatinDigits(
+      z
+        .string({ error: "errors.monthRequired" })
+        .regex(/^\d{4}-\d{2}$/, "errors.monthInvalid")
+        .transform((v) => parseIsoDate(`${v}-01`))
+        .refine((d): d is Date => d !== null, "errors.monthInvalid"),
+    ),
     held: z.enum(["yes", "no"], { error: "errors.heldRequired" }),
     heldOn: pastDateField().optional(),
     missedReason: optionalText(LONG),
