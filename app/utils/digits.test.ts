@@ -61,7 +61,7 @@ describe("casework schemas accept Eastern digits in date and number fields", () 
   });
 
   it("parses review scores, review intervals and supervision months", () => {
-    const review = ReviewSchema.parse({ heldOn: "٢٠٢٥-١٠-٠١", scores: [{ outcomeId: "o1", score: "٧" }] });
+    const review = ReviewSchema.parse({ heldOn: "٢٠٢٥-١٠-٠١", outcome: "continue_plan", rationale: "ممتاز", scores: [{ outcomeId: "o1", score: "٧" }] });
     expect(review.scores[0]?.score).toBe(7);
     expect(PlanSettingsSchema.parse({ version: "۳", reviewIntervalWeeks: "۶" })).toEqual({ version: 3, reviewIntervalWeeks: 6 });
     const supervision = SupervisionSchema.safeParse({ practitionerId: "p1", month: "٢٠٢٥-١٠", held: "no", missedReason: "مرض" });
