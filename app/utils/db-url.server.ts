@@ -8,6 +8,8 @@ export type PgTarget = {
   connectionString: string;
   /** The schema Prisma should qualify table names with. */
   schema: string;
+  /** Most connections the app's pool opens (`connection_limit`, Prisma's convention; default 10). */
+  poolMax: number;
 };
 
 export function parseDatabaseUrl(url: string): PgTarget {
@@ -17,10 +19,16 @@ export function parseDatabaseUrl(url: string): PgTarget {
     throw new Error(`Invalid schema name in DATABASE_URL: ${schema}`);
   }
   parsed.searchParams.delete("schema");
+  const limit = parsed.searchParams.get("connection_limit");
+  parsed.searchParams.delete("connection_limit");
+  const poolMax = limit === null ? 10 : Number(limit);
+  if (!Number.isInteger(poolMax) || poolMax < 1 || poolMax > 1000) {
+    throw new Error(`Invalid connection_limit in DATABASE_URL: ${limit}`);
+  }
   if (schema !== "public") {
     parsed.searchParams.set("options", `-c search_path=${schema}`);
   }
-  return { connectionString: parsed.toString(), schema };
+  return { connectionString: parsed.toString(), schema, poolMax };
 }
 
 /** Quote an identifier we validated above. */

@@ -18,4 +18,12 @@ describe("parseDatabaseUrl", () => {
   it("refuses a schema name that could inject SQL", () => {
     expect(() => parseDatabaseUrl('postgresql://h/db?schema=x";drop')).toThrow(/Invalid schema/);
   });
+
+  it("reads connection_limit as the pool size and keeps it out of the connection string", () => {
+    expect(parseDatabaseUrl("postgresql://h/db").poolMax).toBe(10);
+    const r = parseDatabaseUrl("postgresql://h/db?sslmode=disable&connection_limit=1");
+    expect(r.poolMax).toBe(1);
+    expect(new URL(r.connectionString).searchParams.get("connection_limit")).toBeNull();
+    expect(() => parseDatabaseUrl("postgresql://h/db?connection_limit=0")).toThrow(/connection_limit/);
+  });
 });

@@ -14,8 +14,8 @@ function createClient(): PrismaClient {
   if (!url) {
     throw new Error("DATABASE_URL is not set: the server sets it after starting the embedded database.");
   }
-  const { connectionString, schema } = parseDatabaseUrl(url);
-  const adapter = new PrismaPg({ connectionString, max: 10 }, { schema });
+  const { connectionString, schema, poolMax } = parseDatabaseUrl(url);
+  const adapter = new PrismaPg({ connectionString, max: poolMax }, { schema });
   return new PrismaClient({ adapter });
 }
 

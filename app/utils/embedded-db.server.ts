@@ -37,7 +37,10 @@ export async function startEmbeddedDb(dataDir: string | null): Promise<EmbeddedD
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"
-  const url = `postgresql://postgres@${conn}/postgres?sslmode=disable`;
+  // PGlite is one session: statements from two connections would interleave inside each
+  // other's transactions (and corrupt the extended-query protocol). One pooled connection
+  // makes the app queue its queries and transactions instead.
+  const url = `postgresql://postgres@${conn}/postgres?sslmode=disable&connection_limit=1`;
   return {
     url,
     stop: async () => {

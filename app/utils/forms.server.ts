@@ -31,11 +31,23 @@ export async function readForm(request: Request, session: { sessionId: string } 
   } catch {
     throw errorResponse(400, "errors.badForm");
   }
+  if (containsNul(form)) throw errorResponse(400, "errors.badCharacters");
   if (session && !csrfTokenMatches(session.sessionId, form.get(CSRF_FIELD))) {
     throw errorResponse(403, "errors.csrf");
   }
   form.delete(CSRF_FIELD);
   return form;
+}
+
+/**
+ * PostgreSQL text cannot hold U+0000: a NUL anywhere in a form is refused here with a
+ * clear message instead of failing in the database as a 500.
+ */
+export function containsNul(entries: Iterable<[string, FormDataEntryValue | string]>): boolean {
+  for (const [key, value] of entries) {
+    if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return true;
+  }
+  return false;
 }
 
 function safeHost(origin: string): string | null {
