@@ -92,6 +92,18 @@ app.use(
   }),
 );
 
+// A response sent before the request body was read (a 413, a refused form) closes the
+// connection: otherwise the client may reuse a socket the server is about to drop, and
+// its next request fails with a reset.
+app.use((req, res, next) => {
+  const writeHead = res.writeHead;
+  res.writeHead = function (this: typeof res, ...args: Parameters<typeof writeHead>) {
+    if (!req.complete && req.method !== "GET" && req.method !== "HEAD" && !this.headersSent) this.setHeader("Connection", "close");
+    return writeHead.apply(this, args);
+  } as typeof writeHead;
+  next();
+});
+
 // Refuse absurd bodies before they are read; the app itself enforces 1 MB with a
 // translated message (app/utils/forms.server.ts).
 app.use((req, res, next) => {
