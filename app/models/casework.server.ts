@@ -28,6 +28,7 @@ import type {
   ReviewInput,
 } from "./casework-schemas";
 import { CHRONOLOGY_TYPES, type ChronologyType } from "./casework-schemas";
+import { isUniqueViolation } from "~/utils/db-errors.server";
 export { CHRONOLOGY_TYPES, type ChronologyType };
 
 /**
@@ -507,12 +508,18 @@ export async function startPlan(actor: Actor, familyId: string, contactId: strin
   if (!OPEN_STATUSES.includes(contact.status)) throw errorResponse(409, "errors.episodeNotOpen");
   const existing = await db.plan.findUnique({ where: { contactId: contact.id } });
   if (existing) return existing;
-  return db.$transaction(async (tx) => {
-    const startedOn = startOfDay(today);
-    const plan = await tx.plan.create({ data: { familyId: contact.familyId, contactId: contact.id, startedOn, nextReviewOn: nextReviewDate(startedOn) } });
-    await audit(actor, { action: "create", entity: "plan", entityId: plan.id, familyId }, tx);
-    return plan;
-  });
+  try {
+    return await db.$transaction(async (tx) => {
+      const startedOn = startOfDay(today);
+      const plan = await tx.plan.create({ data: { familyId: contact.familyId, contactId: contact.id, startedOn, nextReviewOn: nextReviewDate(startedOn) } });
+      await audit(actor, { action: "create", entity: "plan", entityId: plan.id, familyId }, tx);
+      return plan;
+    });
+  } catch (error) {
+    // Two people pressed "Start the plan" at once: the episode has one plan, theirs.
+    if (isUniqueViolation(error)) return db.plan.findUniqueOrThrow({ where: { contactId: contact.id } });
+    throw error;
+  }
 }
 
 /** Runs a plan change if the plan is still at `version`, bumping it; 409 otherwise. */

@@ -161,6 +161,14 @@ describe("concurrency", () => {
     expect(await statusOf(cw.addPlanOutcome(t.lead, family.id, contact.id, { version: 1, need: "health", description: "B" }))).toBe(409);
     expect(await getDb().planOutcome.count({ where: { plan: { contactId: contact.id } } })).toBe(1);
   });
+
+  it("starts one plan when five people press Start at once, and gives each of them that plan", async () => {
+    const t = await team();
+    const { family, contact } = await acceptedEpisode(t);
+    const plans = await Promise.all(Array.from({ length: 5 }, () => cw.startPlan(t.practitioner, family.id, contact.id)));
+    expect(new Set(plans.map((p) => p.id)).size).toBe(1);
+    expect(await getDb().plan.count({ where: { contactId: contact.id } })).toBe(1);
+  });
 });
 
 describe("bad input changes nothing", () => {
