@@ -24,7 +24,7 @@ test("a lead runs a 13-session cohort; the facilitator takes registers on a phon
   await expectAccessible(page);
   await page.getByLabel("Name", { exact: true }).fill(programme);
   await page.getByLabel("Description").fill("Thirteen weekly sessions for parents.");
-  await page.getByLabel("Number of sessions").fill("13");
+  await page.getByRole("textbox", { name: "Number of sessions" }).fill("13");
   await page.getByLabel("Session length in minutes").fill("180");
   await page.getByRole("radio", { name: "A number of sessions" }).check();
   await page.getByLabel("Sessions or percentage needed").fill("10");
@@ -36,7 +36,7 @@ test("a lead runs a 13-session cohort; the facilitator takes registers on a phon
   // Create the cohort: 13 weekly sessions from a start date, capacity 2, Farid facilitating.
   await page.goto("/courses/new");
   await expectAccessible(page);
-  await page.getByLabel("Programme").selectOption({ label: `${programme} (13 sessions)` });
+  await page.getByRole("combobox", { name: "Programme" }).selectOption({ label: `${programme} (13 sessions)` });
   await page.getByLabel("Cohort name").fill(cohortName);
   await page.getByLabel("First session").fill(inDays(-91));
   await page.getByLabel("Venue").fill("Golden Lane Children's Centre");
