@@ -19,7 +19,7 @@ import {
   summariseChange,
   type MeasureDefinition,
 } from "./course-rules";
-import type { CohortInput, EnrolInput, MeasureInput, ProgrammeInput, RegisterInput, SessionEditInput } from "./course-schemas";
+import type { CohortEditInput, CohortInput, EnrolInput, MeasureInput, ProgrammeInput, RegisterInput, SessionEditInput } from "./course-schemas";
 import { familyScope } from "./family.server";
 
 /**
@@ -203,6 +203,49 @@ export async function createCohort(actor: Actor, input: CohortInput) {
     });
     await audit(actor, { action: "create", entity: "cohort", entityId: cohort.id, detail: { sessions: programme.sessionCount } }, tx);
     return cohort;
+  });
+}
+
+/** The cohort's editable details, for the edit form (a lead's). */
+export async function getCohortForEdit(actor: Actor, cohortId: string) {
+  if (!canManageCohorts(actor)) throw errorResponse(403, "errors.forbidden");
+  const cohort = await requireCohort(actor, cohortId);
+  const facilitators = await db.cohortFacilitator.findMany({ where: { cohortId }, select: { userId: true } });
+  return { ...cohort, facilitatorIds: facilitators.map((f) => f.userId) };
+}
+
+/**
+ * Changes a cohort's details, facilitators and status. Capacity cannot drop below the
+ * places already taken, and a completed cohort is closed to edits (400).
+ */
+export async function updateCohort(actor: Actor, cohortId: string, input: CohortEditInput) {
+  if (!canManageCohorts(actor)) throw errorResponse(403, "errors.forbidden");
+  const cohort = await requireCohort(actor, cohortId);
+  if (cohort.status === "completed") throw errorResponse(400, "errors.cohortClosed");
+  const facilitatorIds = [...new Set(input.facilitatorIds)];
+  if (facilitatorIds.length && (await db.user.count({ where: { id: { in: facilitatorIds }, roles: { has: "facilitator" } } })) !== facilitatorIds.length) {
+    throw errorResponse(400, "errors.facilitatorUnknown");
+  }
+  await db.$transaction(async (tx) => {
+    if (input.capacity < (await placesTaken(tx, cohortId))) throw errorResponse(400, "errors.capacityBelowTaken");
+    await tx.cohort.update({
+      where: { id: cohortId },
+      data: {
+        name: input.name,
+        venue: input.venue ?? null,
+        onlineLink: input.onlineLink ?? null,
+        languages: [...new Set(input.languages)],
+        interpreter: input.interpreter ?? null,
+        crechePlaces: input.crechePlaces,
+        capacity: input.capacity,
+        status: input.status,
+      },
+    });
+    await tx.cohortFacilitator.deleteMany({ where: { cohortId, userId: { notIn: facilitatorIds } } });
+    for (const userId of facilitatorIds) {
+      await tx.cohortFacilitator.upsert({ where: { cohortId_userId: { cohortId, userId } }, update: {}, create: { cohortId, userId } });
+    }
+    await audit(actor, { action: "update", entity: "cohort", entityId: cohortId, detail: { status: input.status, capacity: input.capacity, facilitators: facilitatorIds.length } }, tx);
   });
 }
 

@@ -127,3 +127,19 @@ export const CohortActionSchema = z.discriminatedUnion("intent", [
 export const CohortParamsSchema = z.object({ cohortId: IdSchema });
 export const SessionParamsSchema = z.object({ cohortId: IdSchema, sessionId: IdSchema });
 export const EnrolmentParamsSchema = z.object({ cohortId: IdSchema, enrolmentId: IdSchema });
+
+/** Editing a cohort: the same fields less the programme and start (the schedule is per session), plus its status. */
+export const CohortEditSchema = z
+  .strictObject({
+    name: text(200),
+    venue: optionalText(300),
+    onlineLink: z.string().trim().max(500).pipe(z.url({ protocol: /^https$/, error: "errors.linkInvalid" })).optional(),
+    languages: list(language).pipe(z.array(language).min(1, "errors.languagesRequired")),
+    interpreter: optionalText(300),
+    crechePlaces: int(0, 100).default(0),
+    capacity: int(1, 200),
+    facilitatorIds: list(IdSchema).default([]),
+    status: z.enum(["planned", "running", "cancelled"], { error: "errors.status" }),
+  })
+  .refine((c) => c.venue || c.onlineLink, { message: "errors.venueOrLink", path: ["venue"] });
+export type CohortEditInput = z.infer<typeof CohortEditSchema>;

@@ -58,6 +58,13 @@ export default function CohortPage() {
       <ErrorSummary errors={f.summary} />
       <span className="govuk-caption-l">{o.programme.name}</span>
       <h1 className="govuk-heading-l">{o.cohort.name}</h1>
+      {o.canManage && o.cohort.status !== "completed" ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`/courses/${o.cohort.id}/edit`}>
+            {t("editCohort.link")}
+          </Link>
+        </p>
+      ) : null}
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("cohort.status")}</dt>

@@ -59,6 +59,8 @@ test("course pages (cohort, register, parent, certificate) have no accessibility
   await expectAccessible(page);
   await page.goto(`${cohort}/enrol`);
   await expectAccessible(page);
+  await page.goto(`${cohort}/edit`);
+  await expectAccessible(page);
   await page.goto("/courses");
   await page.locator('tr[data-status="completed"] a').first().click();
   await page.locator('a[href*="/certificates/"]').first().click();

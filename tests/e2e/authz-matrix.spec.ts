@@ -57,6 +57,7 @@ const COURSE_ROUTES: Record<string, Entry> = {
   // Enrolling from a family record needs that family in the user's team; facilitators never see families.
   "routes/courses.enrol": { path: (ids) => `/courses/enrol?familyId=${ids.northFamilyId}`, get: { ...only(["practitionerA", "lead"]), practitionerB: 404, facilitator: 403 }, post: everyone(405) },
   "routes/courses.$cohortId": { path: (ids) => `/courses/${ids.cohortId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses.$cohortId_.edit": { path: (ids) => `/courses/${ids.cohortId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
   "routes/courses.$cohortId_.enrol": { path: (ids) => `/courses/${ids.cohortId}/enrol`, get: cohortPage(), post: cohortPost() },
   "routes/courses.$cohortId_.sessions.$sessionId": { path: (ids) => `/courses/${ids.cohortId}/sessions/${ids.sessionId}`, get: cohortPage(), post: cohortPost() },
   "routes/courses.$cohortId_.participants.$enrolmentId": { path: (ids) => `/courses/${ids.cohortId}/participants/${ids.enrolmentId}`, get: cohortPage(), post: cohortPost() },

@@ -1,7 +1,7 @@
 import * as cw from "~/models/casework.server";
 import { FamilySchema } from "~/models/casework-schemas";
 import * as co from "~/models/cohort.server";
-import { CohortSchema, EnrolSchema, MeasureSchema, ProgrammeSchema, RegisterSchema } from "~/models/course-schemas";
+import { CohortEditSchema, CohortSchema, EnrolSchema, MeasureSchema, ProgrammeSchema, RegisterSchema } from "~/models/course-schemas";
 import type { Actor } from "~/utils/auth.server";
 import { actorFor, createTeam, createUser, getDb } from "./helpers";
 
@@ -224,5 +224,21 @@ describe("who sees which cohort", () => {
     expect(await statusOf(co.enrol(one.practitioner, one.cohort.id, EnrolSchema.parse({ familyId: theirFamily.id, familyMemberId: theirMember, status: "enrolled" })))).toBe(404);
     expect(await statusOf(co.enrol(one.facilitator, one.cohort.id, EnrolSchema.parse({ familyId: theirFamily.id, familyMemberId: theirMember, status: "enrolled" })))).toBe(403);
     expect(await getDb().enrolment.count({ where: { cohortId: one.cohort.id } })).toBe(0);
+  });
+});
+
+describe("changing a cohort", () => {
+  it("refuses capacity below the places taken, and changing facilitators changes who sees it", async () => {
+    const { lead, facilitator, cohort } = await setup({ capacity: 3 });
+    await co.enrol(lead, cohort.id, selfReferral("Parent A"));
+    await co.enrol(lead, cohort.id, selfReferral("Parent B"));
+    const edit = (capacity: string, facilitatorIds: string[]) =>
+      CohortEditSchema.parse({ name: "Renamed", venue: "Hall", languages: ["en", "ps"], capacity, facilitatorIds, status: "running" });
+    expect(await messageOf(co.updateCohort(lead, cohort.id, edit("1", [facilitator.user.id])))).toBe("errors.capacityBelowTaken");
+    expect((await getDb().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).capacity).toBe(3);
+    expect(await statusOf(co.updateCohort(facilitator, cohort.id, edit("2", [])))).toBe(403);
+    await co.updateCohort(lead, cohort.id, edit("2", []));
+    expect(await getDb().cohort.findUniqueOrThrow({ where: { id: cohort.id } })).toMatchObject({ name: "Renamed", capacity: 2, status: "running", languages: ["en", "ps"] });
+    expect(await statusOf(co.getCohortOverview(facilitator, cohort.id))).toBe(404);
   });
 });
