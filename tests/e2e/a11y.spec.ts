@@ -47,6 +47,8 @@ test("the sign-in page with errors has no accessibility violations", async ({ pa
 });
 
 test("course pages (cohort, register, parent, certificate) have no accessibility violations", async ({ page }) => {
+  // Six pages with axe on each: more than the default 30 s on a shared 2-core machine.
+  test.setTimeout(180_000);
   await loginAs(page, "lead");
   await page.goto("/courses");
   await page.locator('tr[data-status="running"] a').first().click();
