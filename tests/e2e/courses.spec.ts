@@ -83,6 +83,7 @@ test("a lead runs a 13-session cohort; the facilitator takes registers on a phon
   await switchTo(page, "facilitator");
   await page.goto("/courses");
   await page.getByRole("link", { name: cohortName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: cohortName })).toBeVisible();
   const sessions = await page.getByRole("link", { name: /^Session \d+$/ }).evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href));
   expect(sessions).toHaveLength(13);
   for (const [i, url] of sessions.entries()) {
