@@ -79,5 +79,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     }
   }
   const casework = await seedCasework(db, now);
+  await (await import("./seed-courses")).seedCourses(db, now);
   return { families: n, created, staff: staff.length, casework: casework.scenarios };
 }

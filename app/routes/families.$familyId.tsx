@@ -95,6 +95,7 @@ export default function FamilyPage() {
             </Link>
           </li>
         ) : null}
+        {canWrite ? <li><Link className="govuk-link" to={`/courses/enrol?familyId=${family.id}`}>{t("nav.enrolOnCourse", { ns: "common" })}</Link></li> : null}
         {family.resettlementScheme ? (
           <li>
             <Link className="govuk-link" to={`/families/${family.id}/resettlement`}>

@@ -15,6 +15,10 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: "administrator", path: "/admin/users" },
   { role: "facilitator", path: "/" },
   { role: "parent_champion", path: "/" },
+  { role: "lead", path: "/courses" },
+  { role: "lead", path: "/courses/programmes" },
+  { role: "lead", path: "/courses/new" },
+  { role: "facilitator", path: "/courses" },
 ];
 
 for (const p of PAGES) {
@@ -38,5 +42,28 @@ test("the sign-in page with errors has no accessibility violations", async ({ pa
   await page.goto("/login");
   await page.locator("form[method=post] button[type=submit]").last().click();
   await expect(page.getByRole("alert")).toBeVisible();
+  await expectAccessible(page);
+});
+
+test("course pages (cohort, register, parent, certificate) have no accessibility violations", async ({ page }) => {
+  // Six pages with axe on each: more than the default 30 s on a shared 2-core machine.
+  test.setTimeout(180_000);
+  await loginAs(page, "lead");
+  await page.goto("/courses");
+  await page.locator('tr[data-status="running"] a').first().click();
+  await expectAccessible(page);
+  const cohort = page.url();
+  await page.locator('a[href*="/sessions/"]').first().click();
+  await expectAccessible(page);
+  await page.goto(cohort);
+  await page.locator('a[href*="/participants/"]').first().click();
+  await expectAccessible(page);
+  await page.goto(`${cohort}/enrol`);
+  await expectAccessible(page);
+  await page.goto(`${cohort}/edit`);
+  await expectAccessible(page);
+  await page.goto("/courses");
+  await page.locator('tr[data-status="completed"] a').first().click();
+  await page.locator('a[href*="/certificates/"]').first().click();
   await expectAccessible(page);
 });

@@ -28,7 +28,9 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string; contactId: string };
+type Ids = { northFamilyId: string; userId: string; contactId: string } & CourseIds;
+/** A running cohort of the north team (facilitated by facilitator@demo), one of its sessions and parents, and a completed parent's certificate. */
+type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
 const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 404 });
 /**
@@ -40,6 +42,44 @@ const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...
 const northFamilyPost = (outcome: Outcome = 400): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 400 });
 
 type Entry = { path: (ids: Ids) => string; get?: Record<RoleKey, Outcome>; post?: Record<RoleKey, Outcome> };
+
+/**
+ * Parenting courses. Cohorts belong to the north team: its practitioner and any lead see
+ * them, facilitators only their own (facilitator@demo runs both seeded cohorts), the
+ * other team gets 404. Actions validate the form first, so an allowed empty post is 400.
+ */
+const cohortPage = (): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead", "facilitator"]), practitionerB: 404 });
+const cohortPost = (): Record<RoleKey, Outcome> => only(["practitionerA", "practitionerB", "lead", "facilitator"], 400);
+const COURSE_ROUTES: Record<string, Entry> = {
+  "routes/courses._index": { path: () => "/courses", get: only(["practitionerA", "practitionerB", "lead", "facilitator"]), post: everyone(405) },
+  "routes/courses.programmes": { path: () => "/courses/programmes", get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
+  "routes/courses.new": { path: () => "/courses/new", get: only(["lead"]), post: only(["lead"], 400) },
+  // Enrolling from a family record needs that family in the user's team; facilitators never see families.
+  "routes/courses.enrol": { path: (ids) => `/courses/enrol?familyId=${ids.northFamilyId}`, get: { ...only(["practitionerA", "lead"]), practitionerB: 404, facilitator: 403 }, post: everyone(405) },
+  "routes/courses.$cohortId": { path: (ids) => `/courses/${ids.cohortId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses.$cohortId_.edit": { path: (ids) => `/courses/${ids.cohortId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/courses.$cohortId_.enrol": { path: (ids) => `/courses/${ids.cohortId}/enrol`, get: cohortPage(), post: cohortPost() },
+  "routes/courses.$cohortId_.sessions.$sessionId": { path: (ids) => `/courses/${ids.cohortId}/sessions/${ids.sessionId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses.$cohortId_.participants.$enrolmentId": { path: (ids) => `/courses/${ids.cohortId}/participants/${ids.enrolmentId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses.$cohortId_.certificates.$enrolmentId": { path: (ids) => `/courses/${ids.doneCohortId}/certificates/${ids.certificateId}`, get: cohortPage(), post: everyone(405) },
+};
+
+/** Finds the seeded cohorts' ids from the lead's pages. */
+async function courseIds(ctx: APIRequestContext): Promise<CourseIds> {
+  const list = await (await ctx.get("/courses")).text();
+  const idOf = (status: string) => new RegExp(`data-status="${status}"[^]*?href="/courses/([a-z0-9]{20,})"`).exec(list)?.[1] ?? "";
+  const cohortId = idOf("running");
+  const doneCohortId = idOf("completed");
+  const page = await (await ctx.get(`/courses/${cohortId}`)).text();
+  const done = await (await ctx.get(`/courses/${doneCohortId}`)).text();
+  return {
+    cohortId,
+    doneCohortId,
+    sessionId: new RegExp(`/courses/${cohortId}/sessions/([a-z0-9]{20,})`).exec(page)?.[1] ?? "",
+    enrolmentId: new RegExp(`/courses/${cohortId}/participants/([a-z0-9]{20,})`).exec(page)?.[1] ?? "",
+    certificateId: new RegExp(`/courses/${doneCohortId}/certificates/([a-z0-9]{20,})`).exec(done)?.[1] ?? "",
+  };
+}
 
 export const MATRIX: Record<string, Entry> = {
   "routes/_index": { path: () => "/", get: signedIn(200), post: everyone(405) },
@@ -113,6 +153,7 @@ export const MATRIX: Record<string, Entry> = {
   "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
   "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
   "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
+  ...COURSE_ROUTES,
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
@@ -174,7 +215,11 @@ for (const role of ROLES) {
     const userId = /href="\/admin\/users\/(?!new")([a-z0-9]+)"/.exec(users)?.[1];
     expect(userId).toBeTruthy();
     await admin.ctx.dispose();
-    const ids: Ids = { northFamilyId, userId: userId!, contactId };
+    const leadCtx = await contextFor(baseURL!, "lead");
+    const courses = await courseIds(leadCtx.ctx);
+    await leadCtx.ctx.dispose();
+    expect(Object.values(courses).every(Boolean)).toBe(true);
+    const ids: Ids = { northFamilyId, userId: userId!, contactId, ...courses };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];

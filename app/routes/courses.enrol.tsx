@@ -1,0 +1,54 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { getFamilyForEnrolment, listOpenCohorts } from "~/models/cohort.server";
+import { IdSchema } from "~/models/course-schemas";
+import { requirePermission } from "~/utils/auth.server";
+import { formatDate } from "~/utils/format";
+import { getFixedT } from "~/utils/i18n.server";
+import { parseQuery } from "~/utils/query.server";
+
+export const handle = { i18n: ["common", "courses"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.title ?? "Enrol on a course" }];
+
+const QuerySchema = z.strictObject({ familyId: IdSchema });
+
+/** From a family record: choose the cohort, then the parent. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "write:cohort");
+  const { familyId } = parseQuery(request, QuerySchema);
+  const family = await getFamilyForEnrolment(actor, familyId);
+  const t = await getFixedT(request, "courses");
+  return json({ title: t("enrolFromFamily.title"), family: { id: family.id, name: family.name, reference: family.reference }, cohorts: await listOpenCohorts(actor) });
+}
+
+export default function EnrolFromFamily() {
+  const { family, cohorts } = useLoaderData<typeof loader>();
+  const { t, i18n } = useTranslation("courses");
+  return (
+    <>
+      <Link to={`/families/${family.id}`} className="govuk-back-link">
+        {t("backToFamily")}
+      </Link>
+      <span className="govuk-caption-l">
+        <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
+      </span>
+      <h1 className="govuk-heading-l">{t("enrolFromFamily.title")}</h1>
+      {cohorts.length ? (
+        <ul className="govuk-list">
+          {cohorts.map((c) => (
+            <li key={c.id}>
+              <Link className="govuk-link" to={`/courses/${c.id}/enrol?familyId=${family.id}`}>
+                {t("enrolFromFamily.option", { name: c.name, programme: c.programme, date: formatDate(c.startDate, i18n.language), taken: c.placesTaken, capacity: c.capacity })}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="govuk-body">{t("enrolFromFamily.none")}</p>
+      )}
+    </>
+  );
+}
