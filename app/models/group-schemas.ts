@@ -50,11 +50,11 @@ const count = z.coerce
 export const GroupSchema = z.strictObject({
   name: text(200),
   purpose: z.string().trim().max(2000, "errors.tooLong").default(""),
-  languages: list(language, 10).refine((l) => l.length > 0, "errors.languagesRequired"),
+  languages: list(language, 10).refine((l) => l.length > 0, "staff.errors.languagesRequired"),
   meetingPattern: z.string().trim().max(200, "errors.tooLong").default(""),
   venue: z.string().trim().max(200, "errors.tooLong").default(""),
-  audienceTags: list(z.enum(AUDIENCE_TAGS, { error: "errors.audience" }), AUDIENCE_TAGS.length),
-  status: z.enum(GROUP_STATUSES, { error: "errors.status" }).default("active"),
+  audienceTags: list(z.enum(AUDIENCE_TAGS, { error: "staff.errors.audience" }), AUDIENCE_TAGS.length),
+  status: z.enum(GROUP_STATUSES, { error: "staff.errors.status" }).default("active"),
   facilitatorIds: list(id, 20),
   championIds: list(id, 20),
 });
@@ -83,7 +83,7 @@ export const InviteePersonSchema = z.strictObject({
   language,
   consentToContact: z.enum(["yes", "no"]).default("no").transform((v) => v === "yes"),
   source: z.literal("course_graduate", { error: "errors.source" }).default("course_graduate"),
-  sourceCohortId: text(64, "errors.cohortRequired"),
+  sourceCohortId: text(64, "staff.errors.cohortRequired"),
 }).refine((m) => !!m.familyMemberId || !!m.firstName, { message: "errors.firstNameRequired", path: ["firstName"] });
 export type InviteePerson = z.infer<typeof InviteePersonSchema>;
 
@@ -91,12 +91,12 @@ export type InviteePerson = z.infer<typeof InviteePersonSchema>;
 export const InviteSchema = z.strictObject({
   people: z.preprocess(
     (v) => (Array.isArray(v) ? v.filter((p) => p && typeof p === "object" && Object.values(p).some((x) => x !== undefined && x !== "")) : v),
-    z.array(InviteePersonSchema, { error: "errors.noInvitees" }).min(1, "errors.noInvitees").max(100, "errors.tooMany"),
+    z.array(InviteePersonSchema, { error: "staff.errors.noInvitees" }).min(1, "staff.errors.noInvitees").max(100, "errors.tooMany"),
   ),
   returnTo: z
     .string()
     .max(2000)
-    .refine((v) => v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\"), "errors.badReturnTo")
+    .refine((v) => v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\"), "staff.errors.badReturnTo")
     .optional(),
 });
 

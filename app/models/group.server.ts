@@ -109,12 +109,12 @@ async function checkLeaders(input: Pick<GroupInput, "facilitatorIds" | "champion
   const byId = new Map(users.map((u) => [u.id, u.roles]));
   for (const f of input.facilitatorIds) {
     const roles = byId.get(f);
-    if (!roles?.some((r) => r === "practitioner" || r === "lead" || r === "facilitator")) throw errorResponse(400, "groups:errors.unknownFacilitator");
+    if (!roles?.some((r) => r === "practitioner" || r === "lead" || r === "facilitator")) throw errorResponse(400, "groups:staff.errors.unknownFacilitator");
   }
   for (const c of input.championIds) {
-    if (!byId.get(c)?.includes("parent_champion")) throw errorResponse(400, "groups:errors.unknownChampion");
+    if (!byId.get(c)?.includes("parent_champion")) throw errorResponse(400, "groups:staff.errors.unknownChampion");
   }
-  if (input.facilitatorIds.some((f) => input.championIds.includes(f))) throw errorResponse(400, "groups:errors.leaderTwice");
+  if (input.facilitatorIds.some((f) => input.championIds.includes(f))) throw errorResponse(400, "groups:staff.errors.leaderTwice");
 }
 
 function leaderRows(input: Pick<GroupInput, "facilitatorIds" | "championIds">) {
@@ -165,7 +165,7 @@ export async function updateGroup(actor: Actor, groupId: string, version: number
         version: { increment: 1 },
       },
     });
-    if (!moved.count) throw errorResponse(409, "errors.versionConflict");
+    if (!moved.count) throw errorResponse(409, "groups:staff.errors.versionConflict");
     await tx.groupLeader.deleteMany({ where: { groupId: group.id } });
     await tx.groupLeader.createMany({ data: leaderRows(input).map((l) => ({ ...l, groupId: group.id })) });
     await audit(actor, { action: "update", entity: "group", entityId: group.id }, tx);
@@ -251,12 +251,12 @@ export async function findFamilyForLinking(actor: Actor, reference: string) {
 /** A family member the actor may see (their family is in scope), or a 400. */
 async function requireLinkableMember(actor: Actor, familyMemberId: string, client: Tx) {
   const readScope = scopeFor(actor.user.roles, "read:family");
-  if (readScope === null) throw errorResponse(400, "groups:errors.cannotLink");
+  if (readScope === null) throw errorResponse(400, "groups:staff.errors.cannotLink");
   const member = await client.familyMember.findFirst({
     where: { id: familyMemberId, kind: "adult", family: familyScope({ ...actor, scope: readScope }) },
     select: { id: true, firstName: true, familyId: true, preferredLanguage: true, family: { select: { preferredLanguage: true } } },
   });
-  if (!member) throw errorResponse(400, "groups:errors.unknownFamilyMember");
+  if (!member) throw errorResponse(400, "groups:staff.errors.unknownFamilyMember");
   return member;
 }
 
