@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useGroupFormState } from "~/components/groups/form-state";
 import { ErrorSummary } from "~/components/ui/error-summary";
@@ -15,7 +15,8 @@ import { parseParams } from "~/utils/query.server";
  * POST /groups/:groupId/invite: parents who completed a parenting course, posted from a
  * form elsewhere (the cohort page) as `people[0].firstName`, `people[0].language`,
  * `people[0].sourceCohortId`, … and an optional `returnTo` path. All or nothing; a
- * refused list shows its problems here. GET has nothing to show and goes to the group.
+ * refused list shows its problems here. GET explains where invitations come from (a
+ * loader redirect would also replace the page that shows a refused list's problems).
  */
 export const handle = { i18n: ["common", "groups"] };
 
@@ -24,8 +25,8 @@ export const meta: MetaFunction = () => [{ title: "Invite to a group" }];
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "write:group");
   const { groupId } = parseParams(params, GroupParamsSchema);
-  await requireGroup(actor, groupId, "write");
-  return redirect(`/groups/${groupId}`);
+  const group = await requireGroup(actor, groupId, "write");
+  return json({ group: { id: group.id, name: group.name } });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -43,19 +44,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`${url.pathname}${url.search}`);
 }
 
-export default function InviteProblems() {
+export default function Invite() {
+  const { group } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { groupId } = useParams();
   const { t } = useTranslation("groups");
   const f = useGroupFormState(actionData?.result);
   return (
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
-        <h1 className="govuk-heading-l">{t("staff.invite.title")}</h1>
-        <ErrorSummary errors={f.summary.map((e) => ({ message: e.message }))} />
-        <p className="govuk-body">{t("staff.invite.nothingChanged")}</p>
+        <span className="govuk-caption-l">
+          <bdi>{group.name}</bdi>
+        </span>
+        {actionData ? (
+          <>
+            <h1 className="govuk-heading-l">{t("staff.invite.title")}</h1>
+            <ErrorSummary errors={f.summary.map((e) => ({ message: e.message }))} />
+            <p className="govuk-body">{t("staff.invite.nothingChanged")}</p>
+          </>
+        ) : (
+          <>
+            <h1 className="govuk-heading-l">{t("staff.invite.aboutTitle")}</h1>
+            <p className="govuk-body">{t("staff.invite.about")}</p>
+          </>
+        )}
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/groups/${groupId}`}>
+          <Link className="govuk-link" to={`/groups/${group.id}`}>
             {t("backToGroup")}
           </Link>
         </p>
