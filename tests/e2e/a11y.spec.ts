@@ -16,6 +16,10 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: "administrator", path: "/admin/users" },
   { role: "facilitator", path: "/" },
   { role: "parent_champion", path: "/" },
+  { role: "lead", path: "/groups" },
+  { role: "lead", path: "/groups/new" },
+  { role: "lead", path: "/groups/reach" },
+  { role: "parent_champion", path: "/groups" },
 ];
 
 for (const p of PAGES) {
@@ -40,4 +44,27 @@ test("the sign-in page with errors has no accessibility violations", async ({ pa
   await page.locator("form[method=post] button[type=submit]").last().click();
   await expect(page.getByRole("alert")).toBeVisible();
   await expectAccessible(page);
+});
+
+test("every page of a peer support group has no accessibility violations", async ({ page }) => {
+  await loginAs(page, "parent_champion");
+  await page.goto("/groups");
+  await page.getByRole("table").getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/groups\/[a-z0-9]+$/);
+  const groupUrl = new URL(page.url()).pathname;
+  await expectAccessible(page);
+  for (const sub of ["/members/new", "/meetings/new", "/reach"]) {
+    expect((await page.goto(groupUrl + sub))?.status()).toBe(200);
+    await expectAccessible(page);
+  }
+  await page.goto(groupUrl);
+  await page.getByRole("table").first().getByRole("link").first().click();
+  await expect(page).toHaveURL(/\/meetings\/[a-z0-9]+$/);
+  await expectAccessible(page);
+  await page.context().clearCookies();
+  await loginAs(page, "lead");
+  for (const sub of ["", "/edit", "/invite", "/members/new?family=EH-00001"]) {
+    expect((await page.goto(groupUrl + sub))?.status()).toBe(200);
+    await expectAccessible(page);
+  }
 });
