@@ -25,6 +25,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
+// Dates and numbers come from Intl, whose locale data differs between Node and Chromium
+// (Pashto digits and month names, for one), so that text keeps the server's rendering
+// (suppressHydrationWarning) rather than failing hydration. Same on the other group pages.
 export default function GroupPage() {
   const { group, details, leaders, members, meetings, followUps, canWrite, canManage, today } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("groups");
@@ -104,7 +107,7 @@ export default function GroupPage() {
               <li key={f.id}>
                 {f.description}{" "}
                 <Link className="govuk-link" to={`/groups/${group.id}/meetings/${f.meetingId}`}>
-                  {t("staff.followUps.from", { date: formatDate(f.heldOn, lng) })}
+                  <span suppressHydrationWarning>{t("staff.followUps.from", { date: formatDate(f.heldOn, lng) })}</span>
                 </Link>
               </li>
             ))}
@@ -129,7 +132,7 @@ export default function GroupPage() {
               <tr key={m.id} className="govuk-table__row">
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/groups/${group.id}/meetings/${m.id}`}>
-                    {formatDate(m.heldOn, lng)}
+                    <span suppressHydrationWarning>{formatDate(m.heldOn, lng)}</span>
                   </Link>
                   {m.heldOn.slice(0, 10) > today ? <strong className="govuk-tag govuk-tag--blue govuk-!-margin-inline-start-2">{t("group.planned")}</strong> : null}
                 </td>
@@ -137,7 +140,7 @@ export default function GroupPage() {
                   <bdi>{m.topic}</bdi>
                 </td>
                 <td className="govuk-table__cell">{t(`languages.${m.language}`, { ns: "common" })}</td>
-                <td className="govuk-table__cell">
+                <td className="govuk-table__cell" suppressHydrationWarning>
                   {m.attendanceMode === "named"
                     ? t("group.namedCount", { count: m._count.attendance })
                     : t("group.headCount", { adults: m.headCountAdults ?? 0, children: m.headCountChildren ?? 0 })}
@@ -151,7 +154,7 @@ export default function GroupPage() {
       )}
 
       <h2 className="govuk-heading-m">{t("group.membersHeading")}</h2>
-      <p className="govuk-body">{t("group.membersCount", { count: members.length })}</p>
+      <p className="govuk-body" suppressHydrationWarning>{t("group.membersCount", { count: members.length })}</p>
       {members.length ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{t("group.membersHeading")}</caption>
@@ -190,10 +193,12 @@ export default function GroupPage() {
                       {m.consentToContact ? (m.contact ? <bdi>{m.contact}</bdi> : m.familyId ? t("staff.fields.onFamilyRecord") : "–") : t("staff.fields.noConsent")}
                     </td>
                     <td className="govuk-table__cell">{m.source ? t(`sources.${m.source}`) : ""}</td>
-                    <td className="govuk-table__cell">{m.joinedOn ? formatDate(m.joinedOn, lng) : ""}</td>
+                    <td className="govuk-table__cell" suppressHydrationWarning>
+                      {m.joinedOn ? formatDate(m.joinedOn, lng) : ""}
+                    </td>
                   </>
                 ) : null}
-                <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(m.attended, lng)}</td>
+                <td className="govuk-table__cell govuk-table__cell--numeric" suppressHydrationWarning>{formatNumber(m.attended, lng)}</td>
               </tr>
             ))}
           </tbody>

@@ -68,7 +68,7 @@ export default function MeetingPage() {
         <span className="govuk-caption-l">
           <bdi>{group.name}</bdi>
         </span>
-        <h1 className="govuk-heading-l">{t("meeting.pageTitle", { date: formatDate(meeting.heldOn, lng) })}</h1>
+        <h1 className="govuk-heading-l" suppressHydrationWarning>{t("meeting.pageTitle", { date: formatDate(meeting.heldOn, lng) })}</h1>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("fields.topic")}</dt>
@@ -82,7 +82,7 @@ export default function MeetingPage() {
           </div>
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("fields.attendance")}</dt>
-            <dd className="govuk-summary-list__value">
+            <dd className="govuk-summary-list__value" suppressHydrationWarning>
               {named ? t("group.namedCount", { count: meeting.attendance.length }) : t("group.headCount", { adults: meeting.headCountAdults ?? 0, children: meeting.headCountChildren ?? 0 })}
             </dd>
           </div>

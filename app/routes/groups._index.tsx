@@ -37,7 +37,7 @@ export default function Groups() {
           </Link>
         ) : null}
       </div>
-      <p className="govuk-body">{t("list.count", { count: groups.length })}</p>
+      <p className="govuk-body" suppressHydrationWarning>{t("list.count", { count: groups.length })}</p>
       {groups.length ? (
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-visually-hidden">{t("list.title")}</caption>
@@ -62,8 +62,8 @@ export default function Groups() {
                   ) : null}
                 </td>
                 <td className="govuk-table__cell">{g.languages.map((l) => t(`languages.${l}`, { ns: "common" })).join(", ")}</td>
-                <td className="govuk-table__cell">{formatNumber(g.members, i18n.language)}</td>
-                <td className="govuk-table__cell">{g.lastMeeting ? formatDate(g.lastMeeting, i18n.language) : t("list.never")}</td>
+                <td className="govuk-table__cell" suppressHydrationWarning>{formatNumber(g.members, i18n.language)}</td>
+                <td className="govuk-table__cell" suppressHydrationWarning>{g.lastMeeting ? formatDate(g.lastMeeting, i18n.language) : t("list.never")}</td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag${g.status === "active" ? " govuk-tag--green" : " govuk-tag--grey"}`}>{t(`status.${g.status}`)}</strong>
                 </td>

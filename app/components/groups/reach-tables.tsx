@@ -9,7 +9,7 @@ function Cells({ row, lng }: { row: ReachFigures; lng: string }) {
   return (
     <>
       {COLUMNS.map((c) => (
-        <td key={c} className="govuk-table__cell govuk-table__cell--numeric">
+        <td key={c} className="govuk-table__cell govuk-table__cell--numeric" suppressHydrationWarning>
           {formatNumber(row[c], lng)}
         </td>
       ))}
@@ -65,7 +65,7 @@ export function ReachTables({ reach, from, to }: { reach: Reach; from: string; t
         {COLUMNS.map((c) => (
           <div key={c} className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t(`reach.cols.${c}`)}</dt>
-            <dd className="govuk-summary-list__value" data-reach={c}>
+            <dd className="govuk-summary-list__value" data-reach={c} suppressHydrationWarning>
               {formatNumber(reach.total[c], lng)}
             </dd>
           </div>
@@ -91,7 +91,7 @@ export function ReachTables({ reach, from, to }: { reach: Reach; from: string; t
           <tbody className="govuk-table__body">
             {reach.months.map((m) => (
               <tr key={m.month} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">
+                <th scope="row" className="govuk-table__header" suppressHydrationWarning>
                   {monthName(m.month)}
                 </th>
                 <Cells row={m} lng={lng} />
