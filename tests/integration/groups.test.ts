@@ -22,6 +22,16 @@ import type { Actor } from "~/utils/auth.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";
 
+// Own family references, so the demo seed's EH- references stay free (seed.test.ts).
+const previousPrefix = process.env.FAMILY_REFERENCE_PREFIX;
+beforeAll(() => {
+  process.env.FAMILY_REFERENCE_PREFIX = "TGR-";
+});
+afterAll(() => {
+  if (previousPrefix === undefined) delete process.env.FAMILY_REFERENCE_PREFIX;
+  else process.env.FAMILY_REFERENCE_PREFIX = previousPrefix;
+});
+
 type Args = { request: Request; params: Record<string, string>; context: Record<string, unknown> };
 type Fn = (args: Args) => Promise<unknown>;
 
