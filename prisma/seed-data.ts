@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/utils/demo-accounts";
 import { buildFamily, PROFILES } from "../tests/factories/family";
 import { createRandom } from "../tests/factories/random";
 import { seedCasework } from "./seed-casework";
+import { seedGroups } from "./seed-groups";
 
 export const TEAMS = { north: "Early Help North", south: "Early Help South" } as const;
 
@@ -80,5 +81,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   }
   const casework = await seedCasework(db, now);
   await (await import("./seed-courses")).seedCourses(db, now);
+  await seedGroups(db, now);
   return { families: n, created, staff: staff.length, casework: casework.scenarios };
 }

@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { to: "/triage", labelKey: "nav.triage", permission: "decide:family" },
   { to: "/supervision", labelKey: "nav.supervision", permission: "read:supervision" },
   { to: "/courses", labelKey: "nav.courses", permission: "read:cohort" },
+  { to: "/groups", labelKey: "nav.groups", permission: "read:group" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];

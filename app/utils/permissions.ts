@@ -36,6 +36,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:cohort:team",
     "write:cohort:team",
     "read:group:team",
+    "write:group:team",
     "read:supervision:own",
     "read:report:team",
   ],
@@ -56,7 +57,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "write:group:any",
     "manage:group:any",
   ],
-  facilitator: ["read:cohort:own", "write:cohort:own"],
+  facilitator: ["read:cohort:own", "write:cohort:own", "read:group:own", "write:group:own"],
   parent_champion: ["read:group:own", "write:group:own"],
   administrator: [
     "manage:user:any",

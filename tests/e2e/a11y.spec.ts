@@ -19,6 +19,10 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: "lead", path: "/courses/programmes" },
   { role: "lead", path: "/courses/new" },
   { role: "facilitator", path: "/courses" },
+  { role: "lead", path: "/groups" },
+  { role: "lead", path: "/groups/new" },
+  { role: "lead", path: "/groups/reach" },
+  { role: "parent_champion", path: "/groups" },
 ];
 
 for (const p of PAGES) {
@@ -66,4 +70,30 @@ test("course pages (cohort, register, parent, certificate) have no accessibility
   await page.locator('tr[data-status="completed"] a').first().click();
   await page.locator('a[href*="/certificates/"]').first().click();
   await expectAccessible(page);
+});
+
+test("every page of a peer support group has no accessibility violations", async ({ page }) => {
+  // Ten pages with axe on each: slow on a small shared machine.
+  test.setTimeout(240_000);
+  await loginAs(page, "parent_champion");
+  await page.goto("/groups");
+  const groupUrl = (await page.getByRole("table").getByRole("link").first().getAttribute("href"))!;
+  expect(groupUrl).toMatch(/^\/groups\/[a-z0-9]+$/);
+  await page.goto(groupUrl);
+  await expectAccessible(page);
+  for (const sub of ["/members/new", "/meetings/new", "/reach"]) {
+    expect((await page.goto(groupUrl + sub))?.status()).toBe(200);
+    await expectAccessible(page);
+  }
+  await page.goto(groupUrl);
+  const meetingUrl = (await page.getByRole("table").first().getByRole("link").first().getAttribute("href"))!;
+  expect(meetingUrl).toMatch(/\/meetings\/[a-z0-9]+$/);
+  await page.goto(meetingUrl);
+  await expectAccessible(page);
+  await page.context().clearCookies();
+  await loginAs(page, "lead");
+  for (const sub of ["", "/edit", "/invite", "/members/new?family=EH-00001"]) {
+    expect((await page.goto(groupUrl + sub))?.status()).toBe(200);
+    await expectAccessible(page);
+  }
 });

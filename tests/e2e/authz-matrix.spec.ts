@@ -28,7 +28,7 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string; contactId: string } & CourseIds;
+type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string } & CourseIds;
 /** A running cohort of the north team (facilitated by facilitator@demo), one of its sessions and parents, and a completed parent's certificate. */
 type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
@@ -40,6 +40,13 @@ const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...
  * proved in tests/integration/casework*.test.ts), so nothing of the family is read or changed.
  */
 const northFamilyPost = (outcome: Outcome = 400): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 400 });
+/**
+ * A page of the parent champion's group (a north-team group): its champion, the north
+ * team's practitioner and the lead; the other team and a facilitator who does not run it get 404.
+ */
+const championGroup = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead", "champion"], outcome), practitionerB: 404, facilitator: 404 });
+/** A form post to it: the form is validated first (400 for everyone who may write to some group), then the group is checked. */
+const championGroupPost: Record<RoleKey, Outcome> = only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"], 400);
 
 type Entry = { path: (ids: Ids) => string; get?: Record<RoleKey, Outcome>; post?: Record<RoleKey, Outcome> };
 
@@ -154,6 +161,17 @@ export const MATRIX: Record<string, Entry> = {
   "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
   "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
   ...COURSE_ROUTES,
+  "routes/groups._index": { path: () => "/groups", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
+  "routes/groups.new": { path: () => "/groups/new", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/groups.reach": { path: () => "/groups/reach", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
+  "routes/groups.$groupId": { path: (ids) => `/groups/${ids.groupId}`, get: championGroup(), post: everyone(405) },
+  "routes/groups.$groupId_.edit": { path: (ids) => `/groups/${ids.groupId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/groups.$groupId_.reach": { path: (ids) => `/groups/${ids.groupId}/reach`, get: championGroup(), post: everyone(405) },
+  "routes/groups.$groupId_.members.new": { path: (ids) => `/groups/${ids.groupId}/members/new`, get: championGroup(), post: championGroupPost },
+  "routes/groups.$groupId_.meetings.new": { path: (ids) => `/groups/${ids.groupId}/meetings/new`, get: championGroup(), post: championGroupPost },
+  "routes/groups.$groupId_.meetings.$meetingId": { path: (ids) => `/groups/${ids.groupId}/meetings/${ids.meetingId}`, get: championGroup(), post: championGroupPost },
+  // GET explains where invitations come from; the invitation itself is a POST (from a cohort page).
+  "routes/groups.$groupId_.invite": { path: (ids) => `/groups/${ids.groupId}/invite`, get: championGroup(), post: championGroupPost },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
@@ -219,7 +237,14 @@ for (const role of ROLES) {
     const courses = await courseIds(leadCtx.ctx);
     await leadCtx.ctx.dispose();
     expect(Object.values(courses).every(Boolean)).toBe(true);
-    const ids: Ids = { northFamilyId, userId: userId!, contactId, ...courses };
+    // The parent champion's own group (they lead only one) and one of its meetings.
+    const champion = await contextFor(baseURL!, "champion");
+    const groupId = /href="\/groups\/([a-z0-9]{20,})"/.exec(await (await champion.ctx.get("/groups")).text())?.[1];
+    expect(groupId).toBeTruthy();
+    const meetingId = new RegExp(`/groups/${groupId}/meetings/([a-z0-9]{20,})`).exec(await (await champion.ctx.get(`/groups/${groupId}`)).text())?.[1];
+    expect(meetingId).toBeTruthy();
+    await champion.ctx.dispose();
+    const ids: Ids = { northFamilyId, userId: userId!, contactId, groupId: groupId!, meetingId: meetingId!, ...courses };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];
