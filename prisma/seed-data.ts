@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "~/utils/demo-accounts";
 import { buildFamily, PROFILES } from "../tests/factories/family";
 import { createRandom } from "../tests/factories/random";
 import { seedCasework } from "./seed-casework";
+import { seedSurvey } from "./seed-survey";
 
 export const TEAMS = { north: "Early Help North", south: "Early Help South" } as const;
 
@@ -79,5 +80,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
     }
   }
   const casework = await seedCasework(db, now);
+  await seedSurvey(db, now);
   return { families: n, created, staff: staff.length, casework: casework.scenarios };
 }
