@@ -115,12 +115,15 @@ export const DEFAULT_STRUCTURE: SectionDef[] = DEFAULT_SECTIONS.map((s) => ({
 
 /**
  * Creates the survey for a year as a draft: a copy of the latest earlier year's
- * (structure and translations, statuses kept), or the default survey when there is none.
+ * (structure and translations, statuses kept), or the default survey when there is none
+ * or when asked for it.
  */
-export async function createSurveyForYear(actor: Actor | null, year: number, client: typeof db = db) {
+export async function createSurveyForYear(actor: Actor | null, year: number, client: typeof db = db, options: { fromDefault?: boolean } = {}) {
   const existing = await client.survey.findUnique({ where: { year }, select: { id: true } });
   if (existing) throw errorResponse(400, "surveys:errors.yearExists");
-  const previous = await client.survey.findFirst({ where: { year: { lt: year } }, orderBy: { year: "desc" }, select: { id: true, updatedAt: true } });
+  const previous = options.fromDefault
+    ? null
+    : await client.survey.findFirst({ where: { year: { lt: year } }, orderBy: { year: "desc" }, select: { id: true, updatedAt: true } });
   const source = previous ? await loadStructure(previous.id) : { sections: DEFAULT_STRUCTURE, texts: defaultTextRows() };
   const survey = await client.$transaction(async (tx) => {
     const created = await tx.survey.create({ data: { year, openToken: randomBytes(12).toString("base64url"), languages: [] } });

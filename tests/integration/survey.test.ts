@@ -15,7 +15,7 @@ function freshYear() {
 }
 
 async function openSurveyFixture() {
-  const survey = await createSurveyForYear(null, freshYear(), getDb());
+  const survey = await createSurveyForYear(null, freshYear(), getDb(), { fromDefault: true });
   return openSurvey(null, survey.id, ["ps", "fa-AF"], getDb());
 }
 
@@ -27,7 +27,9 @@ async function call(fn: (args: never) => Promise<unknown>, url: string, params: 
   try {
     return (await fn({ request: new Request(`http://localhost${url}`, init), params, context: {} } as never)) as Response;
   } catch (error) {
-    if (error instanceof Response) return error;
+    if (error instanceof Response) {
+      return error;
+    }
     throw error;
   }
 }
@@ -123,7 +125,7 @@ describe("anonymity", () => {
 
 describe("translation completeness", () => {
   it("a survey opens only in languages whose translation is complete", async () => {
-    const draft = await createSurveyForYear(null, freshYear(), getDb());
+    const draft = await createSurveyForYear(null, freshYear(), getDb(), { fromDefault: true });
     await getDb().surveyText.deleteMany({ where: { surveyId: draft.id, language: "ps", key: "question.better" } });
     await expect(openSurvey(null, draft.id, ["ps", "ar"], getDb())).rejects.toMatchObject({ status: 400 });
     expect((await getDb().survey.findUniqueOrThrow({ where: { id: draft.id } })).status).toBe("draft");
@@ -133,7 +135,7 @@ describe("translation completeness", () => {
 
   it("a new question makes every other language incomplete until translated, and next year's copy keeps it", async () => {
     const year = freshYear();
-    const draft = await createSurveyForYear(null, year, getDb());
+    const draft = await createSurveyForYear(null, year, getDb(), { fromDefault: true });
     const lead = await actorFor(["lead"], "manage:survey", null);
     await addQuestion(lead, draft.id, { section: "overall", key: "contact_again", type: "single", required: false, text: "Can we contact you again?", options: [{ key: "yes", text: "Yes" }, { key: "no", text: "No" }] });
     await expect(openSurvey(null, draft.id, ["tr"], getDb())).rejects.toMatchObject({ status: 400 });
