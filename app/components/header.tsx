@@ -14,6 +14,7 @@ const NAV: NavItem[] = [
   { to: "/caseload", labelKey: "nav.caseload", permission: "read:family" },
   { to: "/triage", labelKey: "nav.triage", permission: "decide:family" },
   { to: "/supervision", labelKey: "nav.supervision", permission: "read:supervision" },
+  { to: "/surveys", labelKey: "nav.surveys", permission: "manage:survey" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];
