@@ -28,7 +28,7 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string; contactId: string };
+type Ids = { northFamilyId: string; userId: string; contactId: string; surveyId: string; openToken: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
 const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 404 });
 /**
@@ -113,6 +113,20 @@ export const MATRIX: Record<string, Entry> = {
   "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
   "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
   "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
+  // The survey: staff screens are a lead's; the parents' pages are public (the code is the key).
+  "routes/surveys._index": { path: () => "/surveys", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId": { path: (ids) => `/surveys/${ids.surveyId}`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.translations": { path: (ids) => `/surveys/${ids.surveyId}/translations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
+  "routes/surveys.$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
+  // The reusable demo code: its start page, and a post that hands out a code of one's own.
+  "routes/s.$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },
+  // A reusable code has no question pages of its own: back to its start page.
+  "routes/s.$code.$page": { path: () => "/s/DEMO-2026/1?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s.$code.check": { path: () => "/s/DEMO-2026/check?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s.$code.done": { path: () => "/s/DEMO-2026/done?lng=en", get: everyone(302) },
+  "routes/s.open.$token": { path: (ids) => `/s/open/${ids.openToken}?lng=en`, get: everyone(200), post: everyone(302) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
@@ -174,7 +188,15 @@ for (const role of ROLES) {
     const userId = /href="\/admin\/users\/(?!new")([a-z0-9]+)"/.exec(users)?.[1];
     expect(userId).toBeTruthy();
     await admin.ctx.dispose();
-    const ids: Ids = { northFamilyId, userId: userId!, contactId };
+    const leadCtx = await contextFor(baseURL!, "lead");
+    const surveys = await (await leadCtx.ctx.get("/surveys")).text();
+    const surveyId = /href="\/surveys\/([a-z0-9]{20,})"/.exec(surveys)?.[1];
+    expect(surveyId).toBeTruthy();
+    const overview = await (await leadCtx.ctx.get(`/surveys/${surveyId}`)).text();
+    const openToken = /\/s\/open\/([A-Za-z0-9_-]+)/.exec(overview)?.[1];
+    expect(openToken).toBeTruthy();
+    await leadCtx.ctx.dispose();
+    const ids: Ids = { northFamilyId, userId: userId!, contactId, surveyId: surveyId!, openToken: openToken! };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];
