@@ -448,8 +448,9 @@ function tableNames() {
  * back button give one response. In an anonymous survey the response gets only year,
  * service, language and the answers; the code keeps only the day it was completed.
  */
-export async function submitResponse(code: string, language: string): Promise<SubmitResult> {
-  const invitation = await findInvitation(code);
+export async function submitResponse(code: string, language: string, prefetched?: ParentInvitation): Promise<SubmitResult> {
+  // The parent pages pass the invitation they have just read: one read, one write.
+  const invitation = prefetched ?? (await findInvitation(code));
   if (!invitation) throw errorResponse(404, "survey:unknown.title");
   if (invitation.completedOn) return { status: "already" };
   const survey = invitation.survey;

@@ -26,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   await readForm(request, null);
   const state = await loadParent(request, params.code, "check");
   if (state.kind !== "open") return redirect(`/s/${encodeURIComponent(params.code ?? "")}?lng=${state.lng}`);
-  const result = await submitResponse(state.invitation.code, state.lng);
+  const result = await submitResponse(state.invitation.code, state.lng, state.invitation);
   if (result.status === "submitted") return redirect(parentUrl(state.invitation.code, "done", state.lng));
   if (result.status === "incomplete") return redirect(parentUrl(state.invitation.code, String(result.section + 1), state.lng));
   return redirect(`/s/${state.invitation.code}?lng=${state.lng}`);
