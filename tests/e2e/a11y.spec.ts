@@ -20,6 +20,8 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: null, path: "/s/DEMO-2026?lng=en" },
   { role: null, path: "/s/DEMO-2026?lng=fa-AF" },
   { role: null, path: "/s/NO-SUCH-CODE", status: 404 },
+  { role: null, path: "/s" },
+  { role: null, path: "/s?code=%3F%3F", status: 400 },
 ];
 
 test("the survey's staff screens have no accessibility violations", async ({ page }) => {

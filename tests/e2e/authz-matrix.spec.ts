@@ -120,6 +120,7 @@ export const MATRIX: Record<string, Entry> = {
   "routes/surveys.$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
   "routes/surveys.$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
   "routes/surveys.$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
+  "routes/s._index": { path: () => "/s", get: everyone(200), post: everyone(405) },
   // The reusable demo code: its start page, and a post that hands out a code of one's own.
   "routes/s.$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },
   // A reusable code has no question pages of its own: back to its start page.
