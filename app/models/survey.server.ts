@@ -355,25 +355,56 @@ export async function listInvitations(actor: Actor, surveyId: string, options: {
 // ---------------------------------------------------------------------------
 // The parents' side.
 
-export type ParentInvitation = NonNullable<Awaited<ReturnType<typeof findInvitation>>>;
+export type ParentInvitation = {
+  id: string;
+  code: string;
+  reusable: boolean;
+  service: SurveyService | null;
+  language: string;
+  draft: Prisma.JsonValue | null;
+  page: number;
+  openedAt: Date | null;
+  completedOn: Date | null;
+  survey: { id: string; year: number; status: SurveyStatus; anonymous: boolean; languages: string[]; updatedAt: Date; openToken: string };
+};
 
-/** An invitation by its code, with the survey fields the parent pages need. */
-export async function findInvitation(code: string) {
-  return db.surveyInvitation.findUnique({
-    where: { code },
-    select: {
-      id: true,
-      code: true,
-      reusable: true,
-      service: true,
-      language: true,
-      draft: true,
-      page: true,
-      openedAt: true,
-      completedOn: true,
-      survey: { select: { id: true, year: true, status: true, anonymous: true, languages: true, updatedAt: true, openToken: true } },
-    },
-  });
+type InvitationRow = Omit<ParentInvitation, "survey"> & {
+  surveyId: string;
+  year: number;
+  status: SurveyStatus;
+  anonymous: boolean;
+  languages: string[];
+  surveyUpdatedAt: Date;
+  openToken: string;
+};
+
+/**
+ * An invitation by its code, with the survey fields the parent pages need: one SQL
+ * statement (every parent request starts here, so it is kept to one round trip).
+ */
+export async function findInvitation(code: string): Promise<ParentInvitation | null> {
+  const t = tableNames();
+  const rows = await db.$queryRawUnsafe<InvitationRow[]>(
+    `SELECT i."id", i."code", i."reusable", i."service"::text AS "service", i."language", i."draft", i."page", i."openedAt", i."completedOn",
+            s."id" AS "surveyId", s."year", s."status"::text AS "status", s."anonymous", s."languages", s."updatedAt" AS "surveyUpdatedAt", s."openToken"
+       FROM ${t.invitation} i JOIN ${t.survey} s ON s."id" = i."surveyId"
+      WHERE i."code" = $1`,
+    code,
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    code: r.code,
+    reusable: r.reusable,
+    service: r.service,
+    language: r.language,
+    draft: r.draft,
+    page: r.page,
+    openedAt: r.openedAt ? new Date(r.openedAt) : null,
+    completedOn: r.completedOn ? new Date(r.completedOn) : null,
+    survey: { id: r.surveyId, year: r.year, status: r.status, anonymous: r.anonymous, languages: r.languages, updatedAt: new Date(r.surveyUpdatedAt), openToken: r.openToken },
+  };
 }
 
 export async function findSurveyByOpenToken(token: string) {
@@ -432,11 +463,11 @@ export async function saveDraft(invitation: ParentInvitation, sectionIndex: numb
 
 export type SubmitResult = { status: "submitted" } | { status: "already" } | { status: "closed" } | { status: "incomplete"; section: number };
 
-let tables: { invitation: string; response: string; serviceType: string } | null = null;
+let tables: { invitation: string; response: string; survey: string; serviceType: string } | null = null;
 function tableNames() {
   if (!tables) {
     const { schema } = parseDatabaseUrl(process.env.DATABASE_URL ?? "postgresql://x/x");
-    tables = { invitation: `${quoteIdent(schema)}."SurveyInvitation"`, response: `${quoteIdent(schema)}."SurveyResponse"`, serviceType: `${quoteIdent(schema)}."SurveyService"` };
+    tables = { invitation: `${quoteIdent(schema)}."SurveyInvitation"`, response: `${quoteIdent(schema)}."SurveyResponse"`, survey: `${quoteIdent(schema)}."Survey"`, serviceType: `${quoteIdent(schema)}."SurveyService"` };
   }
   return tables;
 }
