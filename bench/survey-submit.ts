@@ -66,6 +66,18 @@ try {
     }),
   );
   const seconds = (performance.now() - t0) / 1000;
+  // The same clients on /healthz (one SELECT 1), to show what the HTTP stack alone allows here.
+  let h = 0;
+  const th = performance.now();
+  await Promise.all(
+    Array.from({ length: C }, async () => {
+      while (h < N) {
+        h += 1;
+        await (await fetch(`${server.baseURL}/healthz`)).arrayBuffer();
+      }
+    }),
+  );
+  const healthRate = N / ((performance.now() - th) / 1000);
   const stored = (await admin.query(`SELECT count(*)::int AS n FROM "${schema}"."SurveyResponse"`)).rows[0].n as number;
   const appRate = N / seconds;
 
@@ -80,6 +92,7 @@ try {
   const tps = Number(/tps = ([0-9.]+)/.exec(stdout)?.[1] ?? NaN);
 
   console.log(`survey submit through HTTP: ${N} submissions by ${C} concurrent clients in ${seconds.toFixed(2)} s = ${appRate.toFixed(0)} responses/s (${ok} confirmed, ${stored - 100} stored)`);
+  console.log(`baseline through the same server: GET /healthz ${healthRate.toFixed(0)} requests/s`);
   console.log(`pgbench single INSERT, ${C} clients, 10 s: ${tps.toFixed(0)} tps`);
   console.log(`ratio: ${((appRate / tps) * 100).toFixed(0)} % of pgbench (target ≥ 50 %)`);
 } finally {
