@@ -25,6 +25,8 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
 ];
 
 test("the survey's staff screens have no accessibility violations", async ({ page }) => {
+  // Four pages, one with a form per translatable string: axe takes a while on each.
+  test.setTimeout(120_000);
   await loginAs(page, "lead");
   await page.goto("/surveys");
   await page.getByRole("link", { name: /View the \d{4} survey/ }).first().click();
