@@ -102,6 +102,8 @@ export function Layout({ children }: { children: ReactNode }) {
 function Page({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>("root");
   const { t } = useTranslation();
+  // The parents' survey pages offer only the survey's languages, in their own switcher.
+  const languageBar = !useMatches().some((m) => (m.handle as { languageBar?: boolean } | undefined)?.languageBar === false);
   return (
     <>
       <a href="#main-content" className="govuk-skip-link">
@@ -120,7 +122,7 @@ function Page({ children }: { children: ReactNode }) {
             <span className="govuk-phase-banner__text">{t("layout.phaseText")}</span>
           </p>
         </div>
-        <LanguageBar />
+        {languageBar ? <LanguageBar /> : null}
         <main className="govuk-main-wrapper" id="main-content" tabIndex={-1}>
           {children}
         </main>

@@ -6,6 +6,7 @@ import { buildFamily, PROFILES } from "../tests/factories/family";
 import { createRandom } from "../tests/factories/random";
 import { seedCasework } from "./seed-casework";
 import { seedGroups } from "./seed-groups";
+import { seedSurvey } from "./seed-survey";
 
 export const TEAMS = { north: "Early Help North", south: "Early Help South" } as const;
 
@@ -82,5 +83,6 @@ export async function seedDemo(db: PrismaClient, now = new Date()) {
   const casework = await seedCasework(db, now);
   await (await import("./seed-courses")).seedCourses(db, now);
   await seedGroups(db, now);
+  await seedSurvey(db, now);
   return { families: n, created, staff: staff.length, casework: casework.scenarios };
 }

@@ -16,6 +16,7 @@ const NAV: NavItem[] = [
   { to: "/supervision", labelKey: "nav.supervision", permission: "read:supervision" },
   { to: "/courses", labelKey: "nav.courses", permission: "read:cohort" },
   { to: "/groups", labelKey: "nav.groups", permission: "read:group" },
+  { to: "/surveys", labelKey: "nav.surveys", permission: "manage:survey" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];

@@ -23,7 +23,28 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: "lead", path: "/groups/new" },
   { role: "lead", path: "/groups/reach" },
   { role: "parent_champion", path: "/groups" },
+  { role: "lead", path: "/surveys" },
+  { role: null, path: "/s/DEMO-2026?lng=en" },
+  { role: null, path: "/s/DEMO-2026?lng=fa-AF" },
+  { role: null, path: "/s/NO-SUCH-CODE", status: 404 },
+  { role: null, path: "/s" },
+  { role: null, path: "/s?code=%3F%3F", status: 400 },
 ];
+
+test("the survey's staff screens have no accessibility violations", async ({ page }) => {
+  // Four pages, one with a form per translatable string: axe takes a while on each.
+  test.setTimeout(120_000);
+  await loginAs(page, "lead");
+  await page.goto("/surveys");
+  await page.getByRole("link", { name: /View the \d{4} survey/ }).first().click();
+  await expect(page).toHaveURL(/\/surveys\/[a-z0-9]+$/);
+  await expectAccessible(page);
+  const base = page.url();
+  for (const sub of ["/translations?language=ps", "/invitations", "/letters"]) {
+    await page.goto(base + sub);
+    await expectAccessible(page);
+  }
+});
 
 for (const p of PAGES) {
   test(`${p.path} as ${p.role ?? "anonymous"} has no accessibility violations`, async ({ page }) => {

@@ -28,7 +28,7 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string } & CourseIds;
+type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string; surveyId: string; openToken: string } & CourseIds;
 /** A running cohort of the north team (facilitated by facilitator@demo), one of its sessions and parents, and a completed parent's certificate. */
 type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
@@ -172,6 +172,21 @@ export const MATRIX: Record<string, Entry> = {
   "routes/groups.$groupId_.meetings.$meetingId": { path: (ids) => `/groups/${ids.groupId}/meetings/${ids.meetingId}`, get: championGroup(), post: championGroupPost },
   // GET explains where invitations come from; the invitation itself is a POST (from a cohort page).
   "routes/groups.$groupId_.invite": { path: (ids) => `/groups/${ids.groupId}/invite`, get: championGroup(), post: championGroupPost },
+  // The survey: staff screens are a lead's; the parents' pages are public (the code is the key).
+  "routes/surveys._index": { path: () => "/surveys", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId": { path: (ids) => `/surveys/${ids.surveyId}`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.translations": { path: (ids) => `/surveys/${ids.surveyId}/translations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys.$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
+  "routes/surveys.$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
+  "routes/s._index": { path: () => "/s", get: everyone(200), post: everyone(405) },
+  // The reusable demo code: its start page, and a post that hands out a code of one's own.
+  "routes/s.$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },
+  // A reusable code has no question pages of its own: back to its start page.
+  "routes/s.$code.$page": { path: () => "/s/DEMO-2026/1?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s.$code.check": { path: () => "/s/DEMO-2026/check?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s.$code.done": { path: () => "/s/DEMO-2026/done?lng=en", get: everyone(302) },
+  "routes/s.open.$token": { path: (ids) => `/s/open/${ids.openToken}?lng=en`, get: everyone(200), post: everyone(302) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
@@ -235,7 +250,6 @@ for (const role of ROLES) {
     await admin.ctx.dispose();
     const leadCtx = await contextFor(baseURL!, "lead");
     const courses = await courseIds(leadCtx.ctx);
-    await leadCtx.ctx.dispose();
     expect(Object.values(courses).every(Boolean)).toBe(true);
     // The parent champion's own group (they lead only one) and one of its meetings.
     const champion = await contextFor(baseURL!, "champion");
@@ -244,7 +258,14 @@ for (const role of ROLES) {
     const meetingId = new RegExp(`/groups/${groupId}/meetings/([a-z0-9]{20,})`).exec(await (await champion.ctx.get(`/groups/${groupId}`)).text())?.[1];
     expect(meetingId).toBeTruthy();
     await champion.ctx.dispose();
-    const ids: Ids = { northFamilyId, userId: userId!, contactId, groupId: groupId!, meetingId: meetingId!, ...courses };
+    const surveys = await (await leadCtx.ctx.get("/surveys")).text();
+    const surveyId = /href="\/surveys\/([a-z0-9]{20,})"/.exec(surveys)?.[1];
+    expect(surveyId).toBeTruthy();
+    const overview = await (await leadCtx.ctx.get(`/surveys/${surveyId}`)).text();
+    const openToken = /\/s\/open\/([A-Za-z0-9_-]+)/.exec(overview)?.[1];
+    expect(openToken).toBeTruthy();
+    await leadCtx.ctx.dispose();
+    const ids: Ids = { northFamilyId, userId: userId!, contactId, groupId: groupId!, meetingId: meetingId!, surveyId: surveyId!, openToken: openToken!, ...courses };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];

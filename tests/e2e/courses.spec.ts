@@ -1,6 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../app/utils/demo-accounts";
-import { ACCOUNTS, expectAccessible, loginAs, type DemoRole } from "./fixtures";
+import { expect, test, ACCOUNTS, expectAccessible, loginAs, type DemoRole } from "./fixtures";
 
 // A whole 13-session cohort, with axe on every kind of page: slow on a small shared machine.
 test.describe.configure({ timeout: 420_000 });

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { expectAccessible, loginAs } from "./fixtures";
+import type { Page } from "@playwright/test";
+import { expect, test, expectAccessible, loginAs } from "./fixtures";
 
 // A group run for a while in the browser, by a lead and by a parent champion in Pashto.
 test.describe.configure({ timeout: 300_000 });
