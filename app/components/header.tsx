@@ -15,6 +15,7 @@ const NAV: NavItem[] = [
   { to: "/triage", labelKey: "nav.triage", permission: "decide:family" },
   { to: "/supervision", labelKey: "nav.supervision", permission: "read:supervision" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
+  { to: "/reports", labelKey: "nav.reports", permission: "read:report" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];
 
