@@ -113,6 +113,12 @@ export const MATRIX: Record<string, Entry> = {
   "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
   "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
   "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
+  // Reports: practitioners see their own team's figures; leads and administrators any team's.
+  "routes/reports._index": { path: () => "/reports", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports.outcomes": { path: () => "/reports/outcomes", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports.export": { path: () => "/reports/export?format=xlsx", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  // The annual report is the whole service's: leads and administrators read it, leads write it.
+  "routes/reports.annual.$year": { path: () => "/reports/annual/2025", get: only(["lead", "admin"]), post: only(["lead"], 400) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
