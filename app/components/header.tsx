@@ -18,6 +18,7 @@ const NAV: NavItem[] = [
   { to: "/groups", labelKey: "nav.groups", permission: "read:group" },
   { to: "/surveys", labelKey: "nav.surveys", permission: "manage:survey" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
+  { to: "/reports", labelKey: "nav.reports", permission: "read:report" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];
 

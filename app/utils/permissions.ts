@@ -48,6 +48,7 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:supervision:team",
     "write:supervision:team",
     "read:report:any",
+    "manage:report:any",
     "manage:survey:any",
     "read:cohort:any",
     "write:cohort:any",

@@ -187,6 +187,12 @@ export const MATRIX: Record<string, Entry> = {
   "routes/s.$code.check": { path: () => "/s/DEMO-2026/check?lng=en", get: everyone(302), post: everyone(302) },
   "routes/s.$code.done": { path: () => "/s/DEMO-2026/done?lng=en", get: everyone(302) },
   "routes/s.open.$token": { path: (ids) => `/s/open/${ids.openToken}?lng=en`, get: everyone(200), post: everyone(302) },
+  // Reports: practitioners see their own team's figures; leads and administrators any team's.
+  "routes/reports._index": { path: () => "/reports", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports.outcomes": { path: () => "/reports/outcomes", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports.export": { path: () => "/reports/export?format=xlsx", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  // The annual report is the whole service's: leads and administrators read it, leads write it.
+  "routes/reports.annual.$year": { path: () => "/reports/annual/2025", get: only(["lead", "admin"]), post: only(["lead"], 400) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };

@@ -1,0 +1,46 @@
+import ExcelJS from "exceljs";
+import type { Cell } from "./suppression";
+import type { PublishedTable } from "./types";
+
+type T = (key: string, values?: Record<string, unknown>) => string;
+
+/** A published table as rows of text: header, one row per label, the totals row. Hidden cells as their words. */
+export function tableRows(pub: PublishedTable, t: T): string[][] {
+  const text = (c: Cell) => (c.value === null ? t(c.status === "primary" ? "reports:cell.primary" : "reports:cell.secondary", { threshold: pub.table.threshold }) : String(c.value));
+  const hasRowTotals = pub.table.rowTotals.length > 0;
+  const out: string[][] = [[t(pub.rowHeaderKey), ...pub.cols.map((c) => t(c.labelKey)), ...(hasRowTotals ? [t("reports:outcomes.total")] : [])]];
+  pub.rows.forEach((r, i) => out.push([t(r.labelKey), ...pub.table.cells[i]!.map(text), ...(hasRowTotals ? [text(pub.table.rowTotals[i]!)] : [])]));
+  if (pub.table.colTotals.length) out.push([t("reports:outcomes.total"), ...pub.table.colTotals.map(text), ...(pub.table.grandTotal ? [text(pub.table.grandTotal)] : [])]);
+  return out;
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
+export function toCsv(rows: string[][]): string {
+  const quote = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  return `\uFEFF${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
+}
+
+/** An XLSX workbook with one sheet per table: title, period line, the table; numbers as numbers. */
+export async function toXlsx(tables: PublishedTable[], t: T, periodLine: string): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "Early Help";
+  const used = new Set<string>();
+  for (const pub of tables) {
+    let name = pub.id.slice(0, 31);
+    for (let i = 2; used.has(name); i++) name = `${pub.id.slice(0, 28)}-${i}`;
+    used.add(name);
+    const ws = wb.addWorksheet(name);
+    ws.addRow([t(pub.titleKey)]).font = { bold: true };
+    ws.addRow([periodLine]);
+    ws.addRow([]);
+    tableRows(pub, t).forEach((row, i) => {
+      const added = ws.addRow(row.map((v, c) => (c > 0 && /^\d+$/.test(v) ? Number(v) : v)));
+      if (i === 0) added.font = { bold: true };
+    });
+    ws.getColumn(1).width = 48;
+  }
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
