@@ -5,14 +5,17 @@ import { useTranslation } from "react-i18next";
 import { useCourseFormState } from "~/components/courses/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { completeCohort, getCohortOverview, offerNextPlace } from "~/models/cohort.server";
+import { completeCohort, getCohortOverview, listCompletedParticipants, offerNextPlace } from "~/models/cohort.server";
+import { listGroups } from "~/models/group.server";
 import { CohortActionSchema, CohortParamsSchema } from "~/models/course-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { LANGUAGES } from "~/utils/languages";
-import { parseParams } from "~/utils/query.server";
+import { userHasPermission } from "~/utils/permissions";
+import { parseParams, parseQuery } from "~/utils/query.server";
+import { z } from "zod";
 
 export const handle = { i18n: ["common", "courses"] };
 
@@ -21,8 +24,21 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.o
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:cohort");
   const { cohortId } = parseParams(params, CohortParamsSchema);
-  return json({ overview: await getCohortOverview(actor, cohortId) });
+  const { invited, alreadyMembers } = parseQuery(request, InvitedQuerySchema);
+  const overview = await getCohortOverview(actor, cohortId);
+  // Course graduates can be invited to a peer support group by whoever may run groups.
+  let invite: { graduates: Awaited<ReturnType<typeof listCompletedParticipants>>; groups: Array<{ id: string; name: string }> } | null = null;
+  if (userHasPermission(actor.user, "write:group")) {
+    const graduates = await listCompletedParticipants(actor, cohortId);
+    if (graduates.length) {
+      const groups = (await listGroups(actor)).filter((g) => g.status === "active").map((g) => ({ id: g.id, name: g.name }));
+      invite = { graduates, groups };
+    }
+  }
+  return json({ overview, invite, invited: invited ?? null, alreadyMembers: alreadyMembers ?? null });
 }
+
+const InvitedQuerySchema = z.object({ invited: z.coerce.number().int().min(0).max(1000).optional(), alreadyMembers: z.coerce.number().int().min(0).max(1000).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "write:cohort");
@@ -42,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 const languageName = (code: string) => LANGUAGES.find((l) => l.code === code)?.name ?? code;
 
 export default function CohortPage() {
-  const { overview: o } = useLoaderData<typeof loader>();
+  const { overview: o, invite, invited, alreadyMembers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("courses");
   const lng = i18n.language;
@@ -222,6 +238,52 @@ export default function CohortPage() {
         <p className="govuk-body">{t("cohort.noParticipants")}</p>
       )}
 
+      {invited !== null ? (
+        <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="invited-title" data-module="govuk-notification-banner">
+          <div className="govuk-notification-banner__header">
+            <h2 className="govuk-notification-banner__title" id="invited-title">
+              {t("invite.doneTitle")}
+            </h2>
+          </div>
+          <div className="govuk-notification-banner__content">
+            <p className="govuk-notification-banner__heading">{t("invite.done", { invited, already: alreadyMembers ?? 0 })}</p>
+          </div>
+        </div>
+      ) : null}
+      {invite ? (
+        <section aria-labelledby="invite-heading">
+          <h2 className="govuk-heading-m" id="invite-heading">
+            {t("invite.heading")}
+          </h2>
+          <p className="govuk-body">{t("invite.intro", { count: invite.graduates.length })}</p>
+          {invite.groups.length ? (
+            <ul className="govuk-list">
+              {invite.groups.map((g) => (
+                <li key={g.id}>
+                  <Form method="post" action={`/groups/${g.id}/invite`}>
+                    <CsrfInput />
+                    <input type="hidden" name="returnTo" value={`/courses/${o.cohort.id}`} />
+                    {invite.graduates.map((p, i) => (
+                      <div key={p.enrolmentId} hidden>
+                        {p.familyMemberId ? <input type="hidden" name={`people[${i}].familyMemberId`} value={p.familyMemberId} /> : null}
+                        <input type="hidden" name={`people[${i}].firstName`} value={p.name.split(/\s+/)[0] ?? p.name} />
+                        {p.phone || p.email ? <input type="hidden" name={`people[${i}].contact`} value={p.phone || p.email || ""} /> : null}
+                        <input type="hidden" name={`people[${i}].language`} value={p.preferredLanguage ?? "en"} />
+                        <input type="hidden" name={`people[${i}].sourceCohortId`} value={o.cohort.id} />
+                      </div>
+                    ))}
+                    <button type="submit" className="govuk-button govuk-button--secondary" data-module="govuk-button">
+                      {t("invite.button", { group: g.name })}
+                    </button>
+                  </Form>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="govuk-body">{t("invite.noGroups")}</p>
+          )}
+        </section>
+      ) : null}
       <h2 className="govuk-heading-m">{t("cohort.waitingHeading")}</h2>
       {o.waitingList.length ? (
         <>

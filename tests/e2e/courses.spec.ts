@@ -158,3 +158,29 @@ test("a facilitator sees only their own cohorts and no family records", async ({
   await expect(page.getByRole("link", { name: /^Family record of/ })).toHaveCount(0);
   expect((await page.goto("/families"))?.status()).toBe(403);
 });
+
+test("a lead invites a completed cohort's graduates to a peer support group from the cohort page", async ({ page }) => {
+  test.setTimeout(120_000);
+  await loginAs(page, "lead");
+  await page.goto("/courses");
+  await page.locator('tr[data-status="completed"] a').first().click();
+  await expect(page).toHaveURL(/\/courses\/[a-z0-9]{20,}$/);
+  const cohortUrl = page.url();
+  const section = page.locator("section", { has: page.getByRole("heading", { name: "Invite graduates to a peer support group" }) });
+  await expect(section).toBeVisible();
+  await expectAccessible(page);
+  const button = section.getByRole("button").first();
+  const groupName = ((await button.textContent()) ?? "").replace("Invite them to ", "").trim();
+  await button.click();
+  await expect(page).toHaveURL(new RegExp(`^${cohortUrl.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\?invited=`));
+  await expect(page.getByText(/parents? invited/)).toBeVisible();
+  // Twice is harmless: nobody is added again.
+  const added = Number(new URL(page.url()).searchParams.get("invited"));
+  await section.getByRole("button", { name: `Invite them to ${groupName}` }).click();
+  await expect(page).toHaveURL(/invited=0&alreadyMembers=/);
+  expect(Number(new URL(page.url()).searchParams.get("alreadyMembers"))).toBeGreaterThanOrEqual(added);
+  // The group's reach counts them as coming from a course.
+  await page.goto("/groups");
+  await page.getByRole("link", { name: groupName }).first().click();
+  await expect(page.getByText(/course/i).first()).toBeVisible();
+});
