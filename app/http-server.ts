@@ -104,6 +104,26 @@ app.use((req, res, next) => {
   next();
 });
 
+// A form posted from another site is refused here, with a 403, before Remix's own check
+// (which throws and would otherwise answer 500). readForm repeats the check per action.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const origin = req.headers.origin;
+  if (origin && origin !== "null") {
+    let host: string | null = null;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      host = null;
+    }
+    if (host !== req.headers.host) {
+      res.status(403).type("text/plain").send("Forbidden: this form was sent from another site.");
+      return;
+    }
+  }
+  next();
+});
+
 // Refuse absurd bodies before they are read; the app itself enforces 1 MB with a
 // translated message (app/utils/forms.server.ts).
 app.use((req, res, next) => {

@@ -29,6 +29,7 @@ import type {
 } from "./casework-schemas";
 import { CHRONOLOGY_TYPES, type ChronologyType } from "./casework-schemas";
 import { isUniqueViolation } from "~/utils/db-errors.server";
+import { likeLiteral } from "~/utils/like";
 export { CHRONOLOGY_TYPES, type ChronologyType };
 
 /**
@@ -119,7 +120,7 @@ export async function findPossibleDuplicates(actor: Actor, input: Pick<FamilyInp
   const dobs = input.members.filter((m) => m.kind === "child" && m.dateOfBirth).map((m) => m.dateOfBirth!);
   const postcode = input.postcode?.replace(/\s+/g, "").toUpperCase();
   const surnameMatch = (s: string): Prisma.FamilyWhereInput => ({
-    OR: [{ name: { contains: s, mode: "insensitive" } }, { members: { some: { lastName: { equals: s, mode: "insensitive" } } } }],
+    OR: [{ name: { contains: likeLiteral(s), mode: "insensitive" } }, { members: { some: { lastName: { equals: likeLiteral(s), mode: "insensitive" } } } }],
   });
   const or: Prisma.FamilyWhereInput[] = [];
   for (const s of surnames) {

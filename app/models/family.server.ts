@@ -1,3 +1,4 @@
+import { likeLiteral } from "~/utils/like";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
@@ -17,7 +18,8 @@ export const FAMILY_PAGE_SIZE = 25;
 
 /** Families the actor may see, newest first, optionally matching a family, member or reference. Audited as one list read. */
 export async function listFamilies(actor: Actor, options: { q?: string; page?: number } = {}) {
-  const q = options.q?.trim();
+  const raw = options.q?.trim();
+  const q = raw ? likeLiteral(raw) : raw;
   const page = Math.max(1, options.page ?? 1);
   const where: Prisma.FamilyWhereInput = {
     AND: [

@@ -1,3 +1,4 @@
+import { likeLiteral } from "~/utils/like";
 import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
@@ -241,7 +242,7 @@ async function visibleFamilyIds(actor: Actor, ids: Array<string | null | undefin
 export async function findFamilyForLinking(actor: Actor, reference: string) {
   if (scopeFor(actor.user.roles, "read:family") === null) throw errorResponse(403, "errors.forbidden");
   const family = await db.family.findFirst({
-    where: { AND: [{ reference: { equals: reference.trim(), mode: "insensitive" } }, familyScope({ ...actor, scope: scopeFor(actor.user.roles, "read:family")! })] },
+    where: { AND: [{ reference: { equals: likeLiteral(reference.trim()), mode: "insensitive" } }, familyScope({ ...actor, scope: scopeFor(actor.user.roles, "read:family")! })] },
     select: { id: true, reference: true, name: true, preferredLanguage: true, members: { where: { kind: "adult" }, select: { id: true, firstName: true, lastName: true, preferredLanguage: true }, orderBy: { firstName: "asc" } } },
   });
   await audit(actor, { action: "search", entity: "family", familyId: family?.id ?? null, detail: { groupLink: true, found: Boolean(family) } });

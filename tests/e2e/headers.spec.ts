@@ -1,5 +1,5 @@
 import net from "node:net";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 
 test("pages carry a strict nonce-based CSP and the other security headers", async ({ page, baseURL }) => {
   const response = await page.goto("/login");
@@ -55,4 +55,16 @@ test("errors show a friendly page, never a stack trace", async ({ page }) => {
   const response = await page.goto("/families/%E0%A4%A");
   expect(response!.status()).toBeLessThan(500);
   await expect(page.locator("body")).not.toContainText("at ");
+});
+
+test("a form posted from another site is a 403 on every kind of page, never a 500", async ({ request }) => {
+  const evil = { Origin: "https://evil.example", "Content-Type": "application/x-www-form-urlencoded" };
+  // A parent's survey page, the partners' public form and the sign-in form: no session needed.
+  for (const path of ["/s/DEMO-2026?lng=en", "/request-support", "/login"]) {
+    const res = await request.post(path, { headers: evil, data: "a=1", maxRedirects: 0 });
+    expect(res.status(), path).toBe(403);
+  }
+  // The same posts from this site are not refused for their origin.
+  const same = await request.post("/s/DEMO-2026?lng=en", { headers: { "Content-Type": "application/x-www-form-urlencoded" }, data: "", maxRedirects: 0 });
+  expect(same.status()).toBe(302);
 });

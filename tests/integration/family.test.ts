@@ -31,6 +31,15 @@ describe("family records", () => {
     expect((await listFamilies(actor, { q: "no-such-name" })).total).toBe(0);
   });
 
+  it("treats % _ and \\ in a search as text, not as wildcards or an SQL error", async () => {
+    const team = await createTeam(getDb());
+    await makeFamily(team.id, 3, "afghanDari");
+    const actor = await actorFor(["practitioner"], "read:family", team.id);
+    expect((await listFamilies(actor, { q: "%" })).total).toBe(0);
+    expect((await listFamilies(actor, { q: "_" })).total).toBe(0);
+    expect((await listFamilies(actor, { q: "ends with \\" })).total).toBe(0);
+  });
+
   it("audits every read of a family, and refuses (and audits) another team's", async () => {
     const [a, b] = [await createTeam(getDb()), await createTeam(getDb())];
     const mine = await makeFamily(a.id, 4);
