@@ -8,6 +8,7 @@ import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "courses"] };
 
@@ -32,9 +33,7 @@ export default function EnrolFromFamily() {
       <Link to={`/families/${family.id}`} className="govuk-back-link">
         {t("backToFamily")}
       </Link>
-      <span className="govuk-caption-l">
-        <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-      </span>
+      <FamilyCaption family={family} />
       <h1 className="govuk-heading-l">{t("enrolFromFamily.title")}</h1>
       {cohorts.length ? (
         <ul className="govuk-list">

@@ -9,6 +9,7 @@ import { formatDate } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -46,9 +47,7 @@ export default function Chronology() {
       <Link to={`/families/${family.id}`} className="govuk-back-link eh-no-print">
         {t("common.backToFamily")}
       </Link>
-      <span className="govuk-caption-l">
-        <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-      </span>
+      <FamilyCaption family={family} />
       <h1 className="govuk-heading-l">{t("chronology.title")}</h1>
       <Form method="get" className="eh-no-print eh-panel">
         <div className="govuk-form-group">

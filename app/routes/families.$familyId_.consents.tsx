@@ -16,6 +16,7 @@ import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -58,9 +59,7 @@ export default function Consents() {
         {t("common.backToFamily")}
       </Link>
       <ErrorSummary errors={f.summary} />
-      <span className="govuk-caption-l">
-        <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-      </span>
+      <FamilyCaption family={family} />
       <h1 className="govuk-heading-l">{t("consent.title")}</h1>
       <p className="govuk-body">{t("consent.intro")}</p>
       {consents.length ? (

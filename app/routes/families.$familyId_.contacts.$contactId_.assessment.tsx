@@ -17,6 +17,7 @@ import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -74,9 +75,7 @@ export default function AssessmentPage() {
         {t("common.backToEpisode")}
       </Link>
       <ErrorSummary errors={f.summary} />
-      <span className="govuk-caption-l">
-        <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-      </span>
+      <FamilyCaption family={family} />
       {searchParams.get("saved") === "1" && !actionData ? (
         <div className="govuk-notification-banner govuk-notification-banner--success" role="alert" aria-labelledby="saved-title" data-module="govuk-notification-banner">
           <div className="govuk-notification-banner__header">

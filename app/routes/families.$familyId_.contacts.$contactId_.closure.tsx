@@ -14,6 +14,7 @@ import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -52,9 +53,7 @@ export default function ClosurePage() {
           {t("common.backToEpisode")}
         </Link>
         <ErrorSummary errors={f.summary} />
-        <span className="govuk-caption-l">
-          <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-        </span>
+        <FamilyCaption family={family} />
         <h1 className="govuk-heading-l">{t("closure.title")}</h1>
         <Form method="post" noValidate>
           <CsrfInput />

@@ -15,6 +15,7 @@ import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -58,9 +59,7 @@ export default function ReviewPage() {
           {t("common.backToPlan")}
         </Link>
         <ErrorSummary errors={f.summary} />
-        <span className="govuk-caption-l">
-          <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-        </span>
+        <FamilyCaption family={family} />
         <h1 className="govuk-heading-l">{t("review.title")}</h1>
         <Form method="post" noValidate>
           <CsrfInput />

@@ -16,6 +16,7 @@ import { readForm } from "~/utils/forms.server";
 import { errorResponse, invariantResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseParams, parseQuery } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -59,9 +60,7 @@ export default function Members() {
           {t("common.backToFamily")}
         </Link>
         <ErrorSummary errors={f.summary} />
-        <span className="govuk-caption-l">
-          <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-        </span>
+        <FamilyCaption family={family} />
         <h1 className="govuk-heading-l">{t("members.title")}</h1>
         <ul className="govuk-list">
           {family.members.map((m) => (

@@ -14,6 +14,7 @@ import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseParams } from "~/utils/query.server";
+import { FamilyCaption } from "~/components/casework/family-caption";
 
 export const handle = { i18n: ["common", "casework"] };
 
@@ -51,9 +52,7 @@ export default function NewNote() {
           {t("common.backToFamily")}
         </Link>
         <ErrorSummary errors={f.summary} />
-        <span className="govuk-caption-l">
-          <bdi>{family.name}</bdi> · <bdi>{family.reference}</bdi>
-        </span>
+        <FamilyCaption family={family} />
         <h1 className="govuk-heading-l">{t("note.title")}</h1>
         <Form method="post" noValidate>
           <CsrfInput />
