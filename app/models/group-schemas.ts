@@ -75,6 +75,28 @@ export const MemberSchema = z
   .refine((m) => !!m.familyMemberId || !!m.firstName, { message: "errors.firstNameRequired", path: ["firstName"] });
 export type MemberInput = z.infer<typeof MemberSchema>;
 
+/**
+ * Changing a member. A linked member's name and contact details live on the family
+ * record, so only a light record's first name and contact can change here.
+ */
+export const MemberUpdateSchema = z.strictObject({
+  intent: z.literal("update"),
+  version: z.coerce.number({ error: "staff.errors.badVersion" }).int().min(1),
+  firstName: optionalText(100),
+  contact: optionalText(200),
+  language,
+  consentToContact: z.enum(["yes", "no"], { error: "errors.consentRequired" }).transform((v) => v === "yes"),
+});
+export type MemberUpdateInput = z.infer<typeof MemberUpdateSchema>;
+
+/** Marking a member as having left the group, on a day no earlier than they joined. */
+export const MemberLeftSchema = z.strictObject({
+  intent: z.literal("left"),
+  version: z.coerce.number({ error: "staff.errors.badVersion" }).int().min(1),
+  leftOn: pastDay,
+});
+export type MemberLeftInput = z.infer<typeof MemberLeftSchema>;
+
 /** One person in an invitation from a course cohort. */
 export const InviteePersonSchema = z.strictObject({
   familyMemberId: id.optional(),
@@ -145,3 +167,4 @@ export const ReachQuerySchema = z
 
 export const GroupParamsSchema = z.object({ groupId: id });
 export const MeetingParamsSchema = z.object({ groupId: id, meetingId: id });
+export const MemberParamsSchema = z.object({ groupId: id, memberId: id });

@@ -8,7 +8,7 @@ import { scopeFor, type Scope } from "~/utils/permissions";
 import { addDays, startOfDay } from "./casework-rules";
 import { familyScope } from "./family.server";
 import { computeReach, hasHappened, monthKey, personKey } from "./group-rules";
-import type { AttendanceInput, GroupInput, InviteePerson, MeetingInput, MemberInput } from "./group-schemas";
+import type { AttendanceInput, GroupInput, InviteePerson, MeetingInput, MemberInput, MemberLeftInput, MemberUpdateInput } from "./group-schemas";
 
 /**
  * Peer support groups. Access: leads see every group; practitioners their team's groups
@@ -181,7 +181,7 @@ export async function updateGroup(actor: Actor, groupId: string, version: number
 export async function getGroupPage(actor: Actor, groupId: string) {
   const group = await requireGroup(actor, groupId, "read");
   const details = seesMemberDetails(actor);
-  const [leaders, members, meetings, followUps] = await Promise.all([
+  const [leaders, members, meetings, followUps, former] = await Promise.all([
     db.groupLeader.findMany({ where: { groupId }, include: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }),
     db.groupMember.findMany({
       where: { groupId, leftOn: null },
@@ -196,6 +196,9 @@ export async function getGroupPage(actor: Actor, groupId: string) {
     }),
     details
       ? db.groupFollowUp.findMany({ where: { meeting: { groupId }, doneOn: null }, orderBy: { createdAt: "asc" }, include: { meeting: { select: { id: true, heldOn: true } } } })
+      : Promise.resolve([]),
+    details
+      ? db.groupMember.findMany({ where: { groupId, leftOn: { not: null } }, orderBy: [{ leftOn: "desc" }, { id: "asc" }], take: 200, select: { id: true, firstName: true, leftOn: true } })
       : Promise.resolve([]),
   ]);
   await auditMemberRead(actor, groupId, "group", details ? members.map((m) => m.familyMember?.familyId) : []);
@@ -221,6 +224,7 @@ export async function getGroupPage(actor: Actor, groupId: string) {
           }
         : {}),
     })),
+    formerMembers: former.map((m) => ({ id: m.id, firstName: m.firstName, leftOn: m.leftOn! })),
     meetings,
     followUps: followUps.map((f) => ({ id: f.id, description: f.description, meetingId: f.meeting.id, heldOn: f.meeting.heldOn })),
   };
@@ -300,6 +304,58 @@ export async function addGroupMember(actor: Actor, groupId: string, input: Membe
     if (!created) throw errorResponse(400, "groups:errors.alreadyMember");
     return member;
   });
+}
+
+/**
+ * One member of a group, for changing their details. Only staff who see member details
+ * (not parent champions or facilitators, who see first names) may open it. Audited, with
+ * the entry in a linked family's history too.
+ */
+export async function getGroupMember(actor: Actor, groupId: string, memberId: string) {
+  const group = await requireGroup(actor, groupId, "write");
+  if (!seesMemberDetails(actor)) throw errorResponse(403, "errors.forbidden");
+  const member = await db.groupMember.findFirst({
+    where: { id: memberId, groupId: group.id },
+    include: { familyMember: { select: { lastName: true, familyId: true } } },
+  });
+  if (!member) throw errorResponse(404, "errors.notFound");
+  await audit(actor, { action: "read", entity: "group-member", entityId: member.id, familyId: member.familyMember?.familyId ?? null, detail: { groupId: group.id } });
+  return { group, member };
+}
+
+/** Writes a change to one member if nobody else has changed it since `version`; else 409. */
+async function changeMember(actor: Actor, groupId: string, memberId: string, version: number, data: (m: { familyMemberId: string | null; joinedOn: Date; leftOn: Date | null }) => Prisma.GroupMemberUpdateManyMutationInput, what: string) {
+  const group = await requireGroup(actor, groupId, "write");
+  if (!seesMemberDetails(actor)) throw errorResponse(403, "errors.forbidden");
+  return db.$transaction(async (tx) => {
+    const member = await tx.groupMember.findFirst({ where: { id: memberId, groupId: group.id }, include: { familyMember: { select: { familyId: true } } } });
+    if (!member) throw errorResponse(404, "errors.notFound");
+    const moved = await tx.groupMember.updateMany({ where: { id: member.id, version }, data: { ...data(member), version: { increment: 1 } } });
+    if (!moved.count) throw errorResponse(409, "groups:staff.errors.memberVersionConflict");
+    await audit(actor, { action: "update", entity: "group-member", entityId: member.id, familyId: member.familyMember?.familyId ?? null, detail: { groupId: group.id, change: what } }, tx);
+    return member;
+  });
+}
+
+/** Changes a member's language, consent, and (for a light record) first name and contact. */
+export async function updateGroupMember(actor: Actor, groupId: string, memberId: string, input: MemberUpdateInput) {
+  return changeMember(actor, groupId, memberId, input.version, (m) => {
+    if (m.familyMemberId) return { language: input.language, consentToContact: input.consentToContact };
+    if (!input.firstName) throw errorResponse(400, "groups:errors.firstNameRequired");
+    return { firstName: input.firstName, contact: input.contact ?? null, language: input.language, consentToContact: input.consentToContact };
+  }, "details");
+}
+
+/**
+ * Marks a member as having left on a day. They drop off the member list and the register
+ * of later meetings; their past attendance stays, so reach for earlier months is unchanged.
+ */
+export async function markMemberLeft(actor: Actor, groupId: string, memberId: string, input: MemberLeftInput) {
+  return changeMember(actor, groupId, memberId, input.version, (m) => {
+    if (m.leftOn) throw errorResponse(400, "groups:errors.alreadyLeft");
+    if (input.leftOn < m.joinedOn) throw errorResponse(400, "groups:errors.leftBeforeJoined");
+    return { leftOn: input.leftOn };
+  }, "left");
 }
 
 /**

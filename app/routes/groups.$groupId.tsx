@@ -29,7 +29,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 // (Pashto digits and month names, for one), so that text keeps the server's rendering
 // (suppressHydrationWarning) rather than failing hydration. Same on the other group pages.
 export default function GroupPage() {
-  const { group, details, leaders, members, meetings, followUps, canWrite, canManage, today } = useLoaderData<typeof loader>();
+  const { group, details, leaders, members, formerMembers, meetings, followUps, canWrite, canManage, today } = useLoaderData<typeof loader>();
+  const canEditMembers = canWrite && details;
   const { t, i18n } = useTranslation("groups");
   const lng = i18n.language;
   const facilitators = leaders.filter((l) => l.role === "facilitator");
@@ -170,6 +171,11 @@ export default function GroupPage() {
                 </>
               ) : null}
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("fields.attended")}</th>
+              {canEditMembers ? (
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">{t("memberEdit.actions")}</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -199,6 +205,17 @@ export default function GroupPage() {
                   </>
                 ) : null}
                 <td className="govuk-table__cell govuk-table__cell--numeric" suppressHydrationWarning>{formatNumber(m.attended, lng)}</td>
+                {canEditMembers ? (
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/groups/${group.id}/members/${m.id}`}>
+                      {t("memberEdit.change")}
+                      <span className="govuk-visually-hidden">
+                        {" "}
+                        <bdi>{m.firstName}</bdi>
+                      </span>
+                    </Link>
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -206,6 +223,29 @@ export default function GroupPage() {
       ) : (
         <p className="govuk-body">{t("group.noMembers")}</p>
       )}
+      {details && formerMembers.length ? (
+        <details className="govuk-details">
+          <summary className="govuk-details__summary">
+            <span className="govuk-details__summary-text">{t("memberEdit.former", { count: formerMembers.length })}</span>
+          </summary>
+          <div className="govuk-details__text">
+            <ul className="govuk-list">
+              {formerMembers.map((m) => (
+                <li key={m.id} suppressHydrationWarning>
+                  {canEditMembers ? (
+                    <Link className="govuk-link" to={`/groups/${group.id}/members/${m.id}`}>
+                      <bdi>{m.firstName}</bdi>
+                    </Link>
+                  ) : (
+                    <bdi>{m.firstName}</bdi>
+                  )}{" "}
+                  {t("memberEdit.leftOn", { date: formatDate(m.leftOn, lng) })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        </details>
+      ) : null}
     </>
   );
 }

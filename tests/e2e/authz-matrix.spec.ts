@@ -28,7 +28,7 @@ const only = (allowed: RoleKey[], outcome: Outcome = 200, otherwise: Outcome = 4
   Object.fromEntries(ROLES.map((r) => [r, r === "anonymous" ? "login" : allowed.includes(r) ? outcome : otherwise])) as Record<RoleKey, Outcome>;
 const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead", "facilitator", "champion", "admin"], o);
 
-type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string; surveyId: string; openToken: string } & CourseIds;
+type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string; memberId: string; surveyId: string; openToken: string } & CourseIds;
 /** A running cohort of the north team (facilitated by facilitator@demo), one of its sessions and parents, and a completed parent's certificate. */
 type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
@@ -168,6 +168,8 @@ export const MATRIX: Record<string, Entry> = {
   "routes/groups.$groupId_.edit": { path: (ids) => `/groups/${ids.groupId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
   "routes/groups.$groupId_.reach": { path: (ids) => `/groups/${ids.groupId}/reach`, get: championGroup(), post: everyone(405) },
   "routes/groups.$groupId_.members.new": { path: (ids) => `/groups/${ids.groupId}/members/new`, get: championGroup(), post: championGroupPost },
+  // A member's page: staff who see member details only, so not the group's own champion.
+  "routes/groups.$groupId_.members.$memberId": { path: (ids) => `/groups/${ids.groupId}/members/${ids.memberId}`, get: { ...championGroup(), champion: 403 }, post: championGroupPost },
   "routes/groups.$groupId_.meetings.new": { path: (ids) => `/groups/${ids.groupId}/meetings/new`, get: championGroup(), post: championGroupPost },
   "routes/groups.$groupId_.meetings.$meetingId": { path: (ids) => `/groups/${ids.groupId}/meetings/${ids.meetingId}`, get: championGroup(), post: championGroupPost },
   // GET explains where invitations come from; the invitation itself is a POST (from a cohort page).
@@ -264,6 +266,8 @@ for (const role of ROLES) {
     const meetingId = new RegExp(`/groups/${groupId}/meetings/([a-z0-9]{20,})`).exec(await (await champion.ctx.get(`/groups/${groupId}`)).text())?.[1];
     expect(meetingId).toBeTruthy();
     await champion.ctx.dispose();
+    const memberId = new RegExp(`/groups/${groupId}/members/(?!new")([a-z0-9]{20,})`).exec(await (await leadCtx.ctx.get(`/groups/${groupId}`)).text())?.[1];
+    expect(memberId).toBeTruthy();
     const surveys = await (await leadCtx.ctx.get("/surveys")).text();
     const surveyId = /href="\/surveys\/([a-z0-9]{20,})"/.exec(surveys)?.[1];
     expect(surveyId).toBeTruthy();
@@ -271,7 +275,7 @@ for (const role of ROLES) {
     const openToken = /\/s\/open\/([A-Za-z0-9_-]+)/.exec(overview)?.[1];
     expect(openToken).toBeTruthy();
     await leadCtx.ctx.dispose();
-    const ids: Ids = { northFamilyId, userId: userId!, contactId, groupId: groupId!, meetingId: meetingId!, surveyId: surveyId!, openToken: openToken!, ...courses };
+    const ids: Ids = { northFamilyId, userId: userId!, contactId, groupId: groupId!, meetingId: meetingId!, memberId: memberId!, surveyId: surveyId!, openToken: openToken!, ...courses };
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];

@@ -29,6 +29,7 @@ test("a lead creates a group, adds members, records meetings by name and by head
   await page.getByRole("checkbox", { name: "Zarmina Ahmadzai" }).check();
   await page.getByRole("button", { name: "Create group" }).click();
   await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
+  const groupUrl = page.url();
   await expectAccessible(page);
 
   // A light member, and one linked to a family record.
@@ -82,6 +83,25 @@ test("a lead creates a group, adds members, records meetings by name and by head
   await page.goto("/groups/reach");
   await expectAccessible(page);
   expect(await reachFigure(page, "meetings")).toBeGreaterThanOrEqual(2);
+
+  // Daniel changes his number, then leaves: he drops off the list, his meeting still counts.
+  await page.goto(groupUrl);
+  await page.getByRole("link", { name: "Change Daniel" }).click();
+  await expectAccessible(page);
+  await page.getByLabel("Phone number or email (optional)").fill("07700 900888");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("cell", { name: "07700 900888" })).toBeVisible();
+  await page.getByRole("link", { name: "Change Daniel" }).click();
+  await page.getByLabel("Date they left").fill("2000-01-01");
+  await page.getByRole("button", { name: "Record that they have left" }).click();
+  await expect(page.getByRole("alert")).toContainText("cannot be before the date they joined");
+  await expectAccessible(page);
+  await page.getByLabel("Date they left").fill(today());
+  await page.getByRole("button", { name: "Record that they have left" }).click();
+  await expect(page.getByText("1 member", { exact: true })).toBeVisible();
+  await expect(page.getByText("1 person has left")).toBeVisible();
+  await page.getByRole("link", { name: "Reach of this group" }).click();
+  expect(await reachFigure(page, "uniqueParents")).toBe(1);
 });
 
 test("a parent champion runs their group in Pashto and sees only its member names", async ({ page }) => {

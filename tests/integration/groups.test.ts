@@ -3,6 +3,7 @@ import * as inviteRoute from "~/routes/groups.$groupId_.invite";
 import * as meetingRoute from "~/routes/groups.$groupId_.meetings.$meetingId";
 import * as newMeetingRoute from "~/routes/groups.$groupId_.meetings.new";
 import * as newMemberRoute from "~/routes/groups.$groupId_.members.new";
+import * as memberRoute from "~/routes/groups.$groupId_.members.$memberId";
 import { createFamily } from "~/models/casework.server";
 import { FamilySchema } from "~/models/casework-schemas";
 import { addDays, isoDate, startOfDay } from "~/models/casework-rules";
@@ -14,9 +15,11 @@ import {
   getReach,
   inviteToGroup,
   listGroups,
+  markMemberLeft,
   recordMeeting,
+  updateGroupMember,
 } from "~/models/group.server";
-import { GroupSchema, MeetingSchema, MemberSchema } from "~/models/group-schemas";
+import { GroupSchema, MeetingSchema, MemberLeftSchema, MemberSchema, MemberUpdateSchema } from "~/models/group-schemas";
 import { monthKey } from "~/models/group-rules";
 import type { Actor } from "~/utils/auth.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
@@ -233,6 +236,78 @@ describe("groups: invite course graduates", () => {
     const other = await signIn(s.otherChampion.user.id);
     const denied = await call(inviteRoute.action as Fn, url, { groupId: s.group.id }, form(other, [["people[0].firstName", "X"], ["people[0].language", "en"], ["people[0].sourceCohortId", "c"]]));
     expect(denied.status).toBe(404);
+  });
+});
+
+describe("groups: changing a member and recording that they left", () => {
+  const update = (fields: Record<string, unknown>) => MemberUpdateSchema.parse({ intent: "update", version: "1", language: "fa-AF", consentToContact: "no", ...fields });
+  const left = (version: number, daysBack: number) => MemberLeftSchema.parse({ intent: "left", version: String(version), leftOn: iso(daysBack) });
+
+  it("changes a light record's details, but only language and consent of a linked parent, and audits it in the family's history", async () => {
+    const s = await setup();
+    const light = await member(s.lead, s.group.id, { firstName: "Freshta", contact: "07700 900311" });
+    const linked = await member(s.lead, s.group.id, { familyMemberId: s.gul });
+    await updateGroupMember(s.practitioner, s.group.id, light.id, update({ firstName: "Freshteh", contact: "freshteh@example.org" }));
+    expect(await s.db.groupMember.findUniqueOrThrow({ where: { id: light.id } })).toMatchObject({ firstName: "Freshteh", contact: "freshteh@example.org", language: "fa-AF", consentToContact: false, version: 2 });
+    await updateGroupMember(s.practitioner, s.group.id, linked.id, update({ firstName: "Someone else", contact: "07000 000000", language: "en" }));
+    expect(await s.db.groupMember.findUniqueOrThrow({ where: { id: linked.id } })).toMatchObject({ firstName: "Gul", contact: null, language: "en", consentToContact: false });
+    expect(await s.db.auditEvent.count({ where: { familyId: s.family.id, entity: "group-member", action: "update", entityId: linked.id } })).toBe(1);
+    // A light record needs a first name.
+    await expect(updateGroupMember(s.practitioner, s.group.id, light.id, update({ version: "2", firstName: "" }))).rejects.toMatchObject({ status: 400 });
+  });
+
+  it("refuses a stale version with 409, so two editors cannot overwrite each other", async () => {
+    const s = await setup();
+    const light = await member(s.lead, s.group.id, { firstName: "Freshta" });
+    await updateGroupMember(s.lead, s.group.id, light.id, update({ firstName: "First editor" }));
+    await expect(updateGroupMember(s.practitioner, s.group.id, light.id, update({ firstName: "Second editor" }))).rejects.toMatchObject({ status: 409 });
+    expect((await s.db.groupMember.findUniqueOrThrow({ where: { id: light.id } })).firstName).toBe("First editor");
+  });
+
+  it("takes a member off the list and future registers when they leave, keeping their past attendance in reach", async () => {
+    const s = await setup();
+    const freshta = await member(s.lead, s.group.id, { firstName: "Freshta", joinedOn: iso(30) });
+    await member(s.lead, s.group.id, { firstName: "Mariam", joinedOn: iso(30) });
+    await recordMeeting(s.lead, s.group.id, MeetingSchema.parse({ heldOn: iso(10), topic: "Schools", language: "ps", attendanceMode: "named", attendees: [freshta.id] }));
+    const reachBefore = await getReach(s.lead, { groupId: s.group.id, from: iso(60).slice(0, 7), to: iso(0).slice(0, 7) });
+    await expect(markMemberLeft(s.lead, s.group.id, freshta.id, left(1, 31))).rejects.toMatchObject({ status: 400 });
+    await markMemberLeft(s.lead, s.group.id, freshta.id, left(1, 5));
+    const page = await getGroupPage(s.practitioner, s.group.id);
+    expect(page.members.map((m) => m.firstName)).toEqual(["Mariam"]);
+    expect(page.formerMembers).toEqual([{ id: freshta.id, firstName: "Freshta", leftOn: daysAgo(5) }]);
+    expect(await getReach(s.lead, { groupId: s.group.id, from: iso(60).slice(0, 7), to: iso(0).slice(0, 7) })).toEqual(reachBefore);
+    // Leaving twice is refused; a later meeting cannot tick someone who has left.
+    await expect(markMemberLeft(s.lead, s.group.id, freshta.id, left(2, 1))).rejects.toMatchObject({ status: 400 });
+    await expect(recordMeeting(s.lead, s.group.id, MeetingSchema.parse({ heldOn: iso(0), topic: "Sleep", language: "ps", attendanceMode: "named", attendees: [freshta.id] }))).rejects.toMatchObject({ status: 400 });
+    // A parent champion sees no former members.
+    expect((await getGroupPage(s.champion, s.group.id)).formerMembers).toEqual([]);
+  });
+
+  it("lets only staff who see member details open or change a member; other groups' members are 404", async () => {
+    const s = await setup();
+    const light = await member(s.lead, s.group.id, { firstName: "Freshta" });
+    const otherMember = await member(s.lead, s.other.id, { firstName: "Dave" });
+    await expect(updateGroupMember(s.champion, s.group.id, light.id, update({ firstName: "X" }))).rejects.toMatchObject({ status: 403 });
+    await expect(updateGroupMember(s.otherPractitioner, s.group.id, light.id, update({ firstName: "X" }))).rejects.toMatchObject({ status: 404 });
+    await expect(updateGroupMember(s.lead, s.group.id, otherMember.id, update({ firstName: "X" }))).rejects.toMatchObject({ status: 404 });
+    expect((await s.db.groupMember.findUniqueOrThrow({ where: { id: light.id } })).firstName).toBe("Freshta");
+
+    const session = await signIn(s.practitioner.user.id);
+    const url = `/groups/${s.group.id}/members/${light.id}`;
+    const params = { groupId: s.group.id, memberId: light.id };
+    const page = await call(memberRoute.loader as Fn, url, params, { headers: { Cookie: session.cookie } });
+    expect(page.status).toBe(200);
+    const champion = await signIn(s.champion.user.id);
+    expect((await call(memberRoute.loader as Fn, url, params, { headers: { Cookie: champion.cookie } })).status).toBe(403);
+    // Bad posts are 400 with nothing changed: an unknown intent, a future date, a bad language.
+    for (const fields of [[["intent", "delete"]], [["intent", "left"], ["version", "1"], ["leftOn", iso(-3)]], [["intent", "update"], ["version", "1"], ["language", "xx"], ["consentToContact", "yes"], ["firstName", "Y"]]] as Array<Array<[string, string]>>) {
+      const res = await call(memberRoute.action as Fn, url, params, form(session, fields));
+      expect(res.status).toBe(400);
+    }
+    expect(await s.db.groupMember.findUniqueOrThrow({ where: { id: light.id } })).toMatchObject({ firstName: "Freshta", leftOn: null, version: 1 });
+    const ok = await call(memberRoute.action as Fn, url, params, form(session, [["intent", "left"], ["version", "1"], ["leftOn", iso(0)]]));
+    expect(ok.status).toBe(302);
+    expect((await s.db.groupMember.findUniqueOrThrow({ where: { id: light.id } })).leftOn).toEqual(today());
   });
 });
 
