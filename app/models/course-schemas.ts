@@ -34,21 +34,40 @@ const timeField = z.string({ error: "errors.timeInvalid" }).trim().regex(/^([01]
 const language = z.enum(LANGUAGE_CODES, { error: "errors.language" });
 export const IdSchema = z.string().regex(/^[a-z0-9]{10,40}$/);
 
-export const ProgrammeSchema = z
+const programmeFields = {
+  name: text(200),
+  description: text(2000),
+  sessionCount: int(1, 52),
+  sessionMinutes: int(15, 480),
+  completionRule: z.enum(COMPLETION_RULES, { error: "errors.completionRule" }),
+  completionValue: int(1, 100),
+  measureKeys: list(z.string().regex(/^[a-z_]{2,40}$/)).default([]),
+  languages: list(language).pipe(z.array(language).min(1, "errors.languagesRequired")),
+};
+const completionWithinSessions = {
+  check: (p: { completionRule?: string; completionValue?: number; sessionCount?: number }) =>
+    p.completionRule !== "min_sessions" || p.completionValue === undefined || p.sessionCount === undefined || p.completionValue <= p.sessionCount,
+  params: { message: "errors.completionAboveSessions", path: ["completionValue"] },
+};
+
+export const ProgrammeSchema = z.strictObject(programmeFields).refine(completionWithinSessions.check, completionWithinSessions.params);
+
+/**
+ * Changing a programme. Its sessions, completion rule and measures are absent from the
+ * form once cohorts use it (they would rewrite those cohorts' figures), so they are
+ * optional here and the model decides: required when unused, refused if changed when used.
+ */
+export const ProgrammeEditSchema = z
   .strictObject({
-    name: text(200),
-    description: text(2000),
-    sessionCount: int(1, 52),
-    sessionMinutes: int(15, 480),
-    completionRule: z.enum(COMPLETION_RULES, { error: "errors.completionRule" }),
-    completionValue: int(1, 100),
-    measureKeys: list(z.string().regex(/^[a-z_]{2,40}$/)).default([]),
-    languages: list(language).pipe(z.array(language).min(1, "errors.languagesRequired")),
+    ...programmeFields,
+    sessionCount: programmeFields.sessionCount.optional(),
+    completionRule: programmeFields.completionRule.optional(),
+    completionValue: programmeFields.completionValue.optional(),
+    measureKeys: list(z.string().regex(/^[a-z_]{2,40}$/)).optional(),
+    version: z.coerce.number({ error: "errors.badVersion" }).int().min(1),
   })
-  .refine((p) => p.completionRule !== "min_sessions" || p.completionValue <= p.sessionCount, {
-    message: "errors.completionAboveSessions",
-    path: ["completionValue"],
-  });
+  .refine(completionWithinSessions.check, completionWithinSessions.params);
+export type ProgrammeEditInput = z.infer<typeof ProgrammeEditSchema>;
 export type ProgrammeInput = z.infer<typeof ProgrammeSchema>;
 
 export const CohortSchema = z

@@ -1,15 +1,12 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useCourseFormState } from "~/components/courses/form-state";
-import { CsrfInput } from "~/components/csrf-input";
-import { Checkboxes } from "~/components/ui/choice-fields";
+import { ProgrammeForm } from "~/components/courses/programme-form";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { Radios, TextArea } from "~/components/ui/fields";
-import { TextInput } from "~/components/ui/text-input";
 import { createProgramme, getMeasures, listProgrammes } from "~/models/cohort.server";
-import { COMPLETION_RULES, ProgrammeSchema } from "~/models/course-schemas";
+import { ProgrammeSchema } from "~/models/course-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";
@@ -59,7 +56,17 @@ export default function Programmes() {
           programmes.map((p) => (
             <div key={p.id} className="govuk-summary-card">
               <div className="govuk-summary-card__title-wrapper">
-                <h2 className="govuk-summary-card__title">{p.name}</h2>
+                <h2 className="govuk-summary-card__title">
+                  <bdi>{p.name}</bdi>
+                </h2>
+                <ul className="govuk-summary-card__actions">
+                  <li className="govuk-summary-card__action">
+                    <Link className="govuk-link" to={`/courses/programmes/${p.id}`}>
+                      {t("programmes.change")}
+                      <span className="govuk-visually-hidden"> {p.name}</span>
+                    </Link>
+                  </li>
+                </ul>
               </div>
               <div className="govuk-summary-card__content">
                 <p className="govuk-body">{p.description}</p>
@@ -88,26 +95,7 @@ export default function Programmes() {
           <p className="govuk-body">{t("programmes.none")}</p>
         )}
         <h2 className="govuk-heading-m">{t("programmes.add")}</h2>
-        <Form method="post" noValidate>
-          <CsrfInput />
-          <TextInput id="f-name" name="name" label={t("programmes.name")} defaultValue={f.value("name")} errors={f.errors("name")} />
-          <TextArea name="description" label={t("programmes.description")} defaultValue={f.value("description")} errors={f.errors("description")} />
-          <TextInput id="f-sessionCount" name="sessionCount" inputMode="numeric" className="govuk-input--width-3" label={t("programmes.sessionCount")} defaultValue={f.value("sessionCount", "13")} errors={f.errors("sessionCount")} />
-          <TextInput id="f-sessionMinutes" name="sessionMinutes" inputMode="numeric" className="govuk-input--width-3" label={t("programmes.sessionMinutes")} defaultValue={f.value("sessionMinutes", "150")} errors={f.errors("sessionMinutes")} />
-          <Radios
-            name="completionRule"
-            legend={t("programmes.completionRule")}
-            defaultValue={f.value("completionRule", "min_sessions")}
-            errors={f.errors("completionRule")}
-            options={COMPLETION_RULES.map((r) => ({ value: r, label: t(`completionRuleNames.${r}`) }))}
-          />
-          <TextInput id="f-completionValue" name="completionValue" inputMode="numeric" className="govuk-input--width-3" label={t("programmes.completionValue")} hint={t("programmes.completionValueHint")} defaultValue={f.value("completionValue", "10")} errors={f.errors("completionValue")} />
-          <Checkboxes id="f-measureKeys" name="measureKeys" legend={t("programmes.measures")} options={measures.map((m) => ({ value: m.key, label: m.name }))} defaultValue={f.values("measureKeys")} errors={f.errors("measureKeys")} />
-          <Checkboxes id="f-languages" name="languages" legend={t("programmes.languages")} options={LANGUAGES.map((l) => ({ value: l.code, label: l.name }))} defaultValue={f.values("languages", ["en"])} errors={f.errors("languages")} />
-          <button type="submit" className="govuk-button" data-module="govuk-button">
-            {t("programmes.submit")}
-          </button>
-        </Form>
+        <ProgrammeForm f={f} measures={measures} submitLabel={t("programmes.submit")} />
       </div>
     </div>
   );

@@ -30,7 +30,7 @@ const signedIn = (o: Outcome) => only(["practitionerA", "practitionerB", "lead",
 
 type Ids = { northFamilyId: string; userId: string; contactId: string; groupId: string; meetingId: string; memberId: string; surveyId: string; openToken: string } & CourseIds;
 /** A running cohort of the north team (facilitated by facilitator@demo), one of its sessions and parents, and a completed parent's certificate. */
-type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string };
+type CourseIds = { cohortId: string; sessionId: string; enrolmentId: string; doneCohortId: string; certificateId: string; programmeId: string };
 /** A page of one north-team family: its team's practitioner and lead only; the other team gets 404. */
 const northFamily = (outcome: Outcome = 200): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead"], outcome), practitionerB: 404 });
 /**
@@ -60,6 +60,7 @@ const cohortPost = (): Record<RoleKey, Outcome> => only(["practitionerA", "pract
 const COURSE_ROUTES: Record<string, Entry> = {
   "routes/courses._index": { path: () => "/courses", get: only(["practitionerA", "practitionerB", "lead", "facilitator"]), post: everyone(405) },
   "routes/courses.programmes": { path: () => "/courses/programmes", get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
+  "routes/courses.programmes_.$programmeId": { path: (ids) => `/courses/programmes/${ids.programmeId}`, get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
   "routes/courses.new": { path: () => "/courses/new", get: only(["lead"]), post: only(["lead"], 400) },
   // Enrolling from a family record needs that family in the user's team; facilitators never see families.
   "routes/courses.enrol": { path: (ids) => `/courses/enrol?familyId=${ids.northFamilyId}`, get: { ...only(["practitionerA", "lead"]), practitionerB: 404, facilitator: 403 }, post: everyone(405) },
@@ -85,6 +86,7 @@ async function courseIds(ctx: APIRequestContext): Promise<CourseIds> {
     sessionId: new RegExp(`/courses/${cohortId}/sessions/([a-z0-9]{20,})`).exec(page)?.[1] ?? "",
     enrolmentId: new RegExp(`/courses/${cohortId}/participants/([a-z0-9]{20,})`).exec(page)?.[1] ?? "",
     certificateId: new RegExp(`/courses/${doneCohortId}/certificates/([a-z0-9]{20,})`).exec(done)?.[1] ?? "",
+    programmeId: /href="\/courses\/programmes\/([a-z0-9]{20,})"/.exec(await (await ctx.get("/courses/programmes")).text())?.[1] ?? "",
   };
 }
 

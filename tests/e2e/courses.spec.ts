@@ -184,3 +184,23 @@ test("a lead invites a completed cohort's graduates to a peer support group from
   await page.getByRole("link", { name: groupName }).first().click();
   await expect(page.getByText(/course/i).first()).toBeVisible();
 });
+
+test("a lead rewords a programme in use, whose sessions and completion rule stay as they are", async ({ page }) => {
+  const sfsc = "Strengthening Families, Strengthening Communities";
+  await loginAs(page, "lead");
+  await page.goto("/courses/programmes");
+  await page.getByRole("link", { name: `Change ${sfsc}` }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Change programme" })).toBeVisible();
+  await expect(page.getByText(/cohorts? uses? this programme/)).toBeVisible();
+  await expect(page.getByLabel("Number of sessions")).toHaveCount(0);
+  await expectAccessible(page);
+  await page.getByLabel("Name").fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByRole("alert")).toContainText("Enter this information");
+  await expectAccessible(page);
+  await page.getByLabel("Name").fill(sfsc);
+  await page.getByLabel("Description").fill("Thirteen weekly sessions of three hours for parents of children aged 0 to 18, with a crèche.");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page).toHaveURL(/\/courses\/programmes$/);
+  await expect(page.getByText("Thirteen weekly sessions of three hours for parents of children aged 0 to 18, with a crèche.")).toBeVisible();
+});

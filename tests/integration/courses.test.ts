@@ -1,7 +1,7 @@
 import * as cw from "~/models/casework.server";
 import { FamilySchema } from "~/models/casework-schemas";
 import * as co from "~/models/cohort.server";
-import { CohortEditSchema, CohortSchema, EnrolSchema, MeasureSchema, ProgrammeSchema, RegisterSchema } from "~/models/course-schemas";
+import { CohortEditSchema, CohortSchema, EnrolSchema, MeasureSchema, ProgrammeEditSchema, ProgrammeSchema, RegisterSchema } from "~/models/course-schemas";
 import type { Actor } from "~/utils/auth.server";
 import { actorFor, createTeam, createUser, getDb } from "./helpers";
 
@@ -89,6 +89,40 @@ describe("cohorts and sessions", () => {
     const input = CohortSchema.parse({ programmeId: programme.id, name: "X", startDate: "2026-09-01", startTime: "10:00", venue: "Hall", languages: ["en"], capacity: "5" });
     expect(await statusOf(co.createCohort(lead, { ...input, programmeId: "zzzzzzzzzzzzzzzzzzzz" }))).toBe(400);
     expect(await statusOf(co.createCohort(practitioner, input))).toBe(403);
+  });
+});
+
+describe("changing a programme", () => {
+  const edit = (fields: Record<string, unknown>) =>
+    ProgrammeEditSchema.parse({ version: "1", name: `Renamed ${uid()}`, description: "New words", sessionMinutes: "90", languages: ["en", "ps"], ...fields });
+
+  it("changes everything of a programme no cohort uses yet, with a version check", async () => {
+    const { lead } = await setup();
+    const fresh = await co.createProgramme(lead, ProgrammeSchema.parse({ name: `Fresh ${uid()}`, description: "D", sessionCount: "8", sessionMinutes: "120", completionRule: "min_sessions", completionValue: "6", measureKeys: ["swemwbs"], languages: ["en"] }));
+    const input = edit({ sessionCount: "10", completionRule: "percentage", completionValue: "75", measureKeys: ["parenting_confidence"] });
+    await co.updateProgramme(lead, fresh.id, input);
+    expect(await getDb().programme.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ name: input.name, sessionCount: 10, sessionMinutes: 90, completionRule: "percentage", completionValue: 75, measureKeys: ["parenting_confidence"], languages: ["en", "ps"], version: 2 });
+    // A second editor still holding version 1 is refused, and changes nothing.
+    expect(await statusOf(co.updateProgramme(lead, fresh.id, edit({ sessionCount: "3", completionRule: "min_sessions", completionValue: "2" })))).toBe(409);
+    expect((await getDb().programme.findUniqueOrThrow({ where: { id: fresh.id } })).sessionCount).toBe(10);
+    // Unused, the rules are required.
+    expect(await messageOf(co.updateProgramme(lead, fresh.id, edit({ version: "2" })))).toBe("errors.required");
+  });
+
+  it("keeps the sessions, completion rule and measures of a programme cohorts already use", async () => {
+    const { lead, programme } = await setup();
+    expect(await messageOf(co.updateProgramme(lead, programme.id, edit({ completionValue: "1" })))).toBe("errors.programmeInUse");
+    expect(await messageOf(co.updateProgramme(lead, programme.id, edit({ sessionCount: "20" })))).toBe("errors.programmeInUse");
+    const input = edit({ measureKeys: [] });
+    await co.updateProgramme(lead, programme.id, input);
+    expect(await getDb().programme.findUniqueOrThrow({ where: { id: programme.id } })).toMatchObject({ name: input.name, sessionCount: 4, completionValue: 3, measureKeys: ["swemwbs", "parenting_confidence"], sessionMinutes: 90 });
+  });
+
+  it("refuses another programme's name and an unknown programme", async () => {
+    const { lead, programme } = await setup();
+    const { programme: other } = await setup();
+    expect(await messageOf(co.updateProgramme(lead, programme.id, edit({ name: other.name.toUpperCase() })))).toBe("errors.programmeExists");
+    expect(await statusOf(co.updateProgramme(lead, "zzzzzzzzzzzzzzzzzzzz", edit({})))).toBe(404);
   });
 });
 
