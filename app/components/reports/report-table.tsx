@@ -11,6 +11,24 @@ export function useCellText() {
     cell.value === null ? t(cell.status === "primary" ? "cell.primary" : "cell.secondary", { threshold }) : formatNumber(cell.value, i18n.language);
 }
 
+/** What the reader must know to read the figures: small numbers hidden, the rest rounded. */
+export function SuppressionNote({ table }: { table: PublishedTable | undefined }) {
+  const { t } = useTranslation("reports");
+  const threshold = table?.table.threshold ?? 5;
+  const r = table?.table.rounding;
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body">{t("outcomes.suppressionNote", { threshold, max: threshold - 1 })}</p>
+      {r ? (
+        <p className="govuk-body">
+          {t("outcomes.roundingNote", { threshold, base: r.base })}
+          {r.lowestUpTo > threshold ? ` ${t("outcomes.lowestNote", { lowest: r.lowest, threshold, upTo: r.lowestUpTo })}` : ""}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
 /**
  * One report table with its caption, totals and share, and a bar chart of its first
  * column beside it (a picture of the table; the table is the record).

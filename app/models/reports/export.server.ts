@@ -27,11 +27,30 @@ export function toCsv(rows: string[][]): string {
   return `\uFEFF${rows.map((r) => r.map(quote).join(",")).join("\r\n")}\r\n`;
 }
 
-/** An XLSX workbook with one sheet per table: title, period line, the table; numbers as numbers. */
-export async function toXlsx(tables: PublishedTable[], t: T, periodLine: string): Promise<Buffer> {
+/** A first sheet of text before the tables (the annual report's narrative): a name and rows of [heading, text]. */
+export type FrontSheet = { name: string; title: string; rows: Array<[string, string]> };
+
+/**
+ * An XLSX workbook with one sheet per table: title, period line, the table; numbers as
+ * numbers. An optional first sheet holds text (the annual narrative under its headings).
+ */
+export async function toXlsx(tables: PublishedTable[], t: T, periodLine: string, front?: FrontSheet): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = "Early Help";
   const used = new Set<string>();
+  if (front) {
+    used.add(front.name);
+    const ws = wb.addWorksheet(front.name);
+    ws.addRow([front.title]).font = { bold: true };
+    ws.addRow([periodLine]);
+    ws.addRow([]);
+    for (const [heading, text] of front.rows) {
+      ws.addRow([heading]).font = { bold: true };
+      ws.addRow([text]).alignment = { wrapText: true, vertical: "top" };
+      ws.addRow([]);
+    }
+    ws.getColumn(1).width = 100;
+  }
   for (const pub of tables) {
     let name = pub.id.slice(0, 31);
     for (let i = 2; used.has(name); i++) name = `${pub.id.slice(0, 28)}-${i}`;
