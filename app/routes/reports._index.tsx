@@ -76,7 +76,7 @@ export default function ReportsIndex() {
         <fieldset className="govuk-fieldset" aria-describedby="period-hint">
           <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">{t("index.period")}</legend>
           <div className="govuk-hint" id="period-hint">
-            {t("index.periodHint")}
+            {t("index.periodHint")} {t("index.wholeMonths")}
           </div>
           {field("from")}
           {field("to")}

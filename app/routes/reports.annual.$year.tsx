@@ -4,20 +4,18 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useFormState } from "~/components/casework/form-state";
 import { CsrfInput } from "~/components/csrf-input";
-import { ReportTable } from "~/components/reports/report-table";
+import { ReportTable, SuppressionNote } from "~/components/reports/report-table";
 import { TextArea } from "~/components/ui/fields";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { AnnualNarrativeSchema, AnnualParamsSchema } from "~/models/reports/annual-schema";
-import { getAnnualNarrative, saveAnnualNarrative } from "~/models/reports/annual.server";
+import { getAnnualNarrative, requireAnnualReader, saveAnnualNarrative } from "~/models/reports/annual.server";
 import { buildReport } from "~/models/reports/index.server";
 import { financialYearStarting } from "~/models/reports/period";
 import { SEF_HEADINGS } from "~/models/reports/types";
-import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDateTime } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
-import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 import { parseParams } from "~/utils/query.server";
@@ -29,10 +27,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 /** The annual report is the whole service's: for those who may see every team (leads, administrators). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:report");
-  if (actor.scope !== "any") {
-    await audit(actor, { action: "denied", entity: "report", entityId: "annual" });
-    throw errorResponse(403, "errors.forbidden");
-  }
+  await requireAnnualReader(actor);
   const { year } = parseParams(params, AnnualParamsSchema);
   const period = financialYearStarting(year);
   const sections = await buildReport(actor, period, { teamId: null }, { action: "read", report: `annual-${year}` });
@@ -64,7 +59,6 @@ export default function AnnualReport() {
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("reports");
   const f = useFormState(actionData?.result);
-  const search = new URLSearchParams({ from: `${year}-04-01`, to: `${year + 1}-03-31` }).toString();
   return (
     <>
       <ErrorSummary errors={f.summary} />
@@ -80,13 +74,20 @@ export default function AnnualReport() {
       <span className="govuk-caption-l">{t("annual.period", { start: String(year), end: String(year + 1) })}</span>
       <h1 className="govuk-heading-xl">{t("annual.title", { year: String(year) })}</h1>
       <p className="govuk-body eh-no-print">{t("annual.print")}</p>
+      <h2 className="govuk-heading-s eh-no-print">{t("outcomes.downloads")}</h2>
       <ul className="govuk-list eh-no-print">
         <li>
-          <a className="govuk-link" href={`/reports/export?${search}&format=xlsx`} download>
+          <a className="govuk-link" href={`/reports/annual/${year}/report.pdf`} download>
+            {t("annual.pdf")}
+          </a>
+        </li>
+        <li>
+          <a className="govuk-link" href={`/reports/annual/${year}/report.xlsx`} download>
             {t("annual.xlsx")}
           </a>
         </li>
       </ul>
+      <SuppressionNote table={sections[0]?.tables[0]} />
       {narrative.updatedAt ? <p className="govuk-body-s">{t("annual.lastSaved", { at: formatDateTime(narrative.updatedAt, i18n.language), name: narrative.updatedBy ?? "" })}</p> : null}
       {SEF_HEADINGS.map((heading) => (
         <section key={heading} aria-labelledby={`sef-${heading}`} className="eh-sef-heading">

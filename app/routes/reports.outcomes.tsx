@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { ReportTable } from "~/components/reports/report-table";
+import { ReportTable, SuppressionNote } from "~/components/reports/report-table";
 import { isoDate } from "~/models/casework-rules";
 import { buildReport, resolveReportScope } from "~/models/reports/index.server";
 import { periodOf, periodSearch, ReportQuerySchema } from "~/models/reports/period";
@@ -29,12 +29,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
     teamName: scope.teamId ? (teams.find((x) => x.id === scope.teamId)?.name ?? null) : null,
     search: periodSearch(period, query.team ? scope.teamId : null),
     sections,
-    threshold: sections[0]?.tables[0]?.table.threshold ?? 5,
   });
 }
 
 export default function Outcomes() {
-  const { from, to, teamName, search, sections, threshold } = useLoaderData<typeof loader>();
+  const { from, to, teamName, search, sections } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("reports");
   return (
     <>
@@ -44,7 +43,7 @@ export default function Outcomes() {
       <span className="govuk-caption-l">{t("outcomes.caption", { from: formatDate(from, i18n.language), to: formatDate(to, i18n.language) })}</span>
       <h1 className="govuk-heading-l">{t("outcomes.title")}</h1>
       <p className="govuk-body">{teamName ? t("outcomes.scopeTeam", { team: teamName }) : t("outcomes.scopeAll")}</p>
-      <div className="govuk-inset-text">{t("outcomes.suppressionNote", { threshold, max: threshold - 1 })}</div>
+      <SuppressionNote table={sections[0]?.tables[0]} />
       <h2 className="govuk-heading-s eh-no-print">{t("outcomes.downloads")}</h2>
       <ul className="govuk-list eh-no-print">
         <li>

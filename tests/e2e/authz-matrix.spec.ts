@@ -197,6 +197,8 @@ export const MATRIX: Record<string, Entry> = {
   "routes/reports.export": { path: () => "/reports/export?format=xlsx", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
   // The annual report is the whole service's: leads and administrators read it, leads write it.
   "routes/reports.annual.$year": { path: () => "/reports/annual/2025", get: only(["lead", "admin"]), post: only(["lead"], 400) },
+  "routes/reports.annual.$year_.report[.]xlsx": { path: () => "/reports/annual/2025/report.xlsx", get: only(["lead", "admin"]), post: everyone(405) },
+  "routes/reports.annual.$year_.report[.]pdf": { path: () => "/reports/annual/2025/report.pdf", get: only(["lead", "admin"]), post: everyone(405) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };

@@ -1,4 +1,5 @@
 import ExcelJS from "exceljs";
+import { PDFParse } from "pdf-parse";
 import { expect, expectAccessible, loginAs, test } from "./fixtures";
 
 test.describe.configure({ timeout: 180_000 });
@@ -82,6 +83,47 @@ test("a lead writes and saves the annual narrative; it prints under the SEF's th
   await expect(page.locator("form#narrative")).toBeHidden();
   await expect(page.locator('table[data-table="contacts-by-source"]')).toBeVisible();
   await page.emulateMedia({ media: "screen" });
+
+  // The course and group sections sit under their SEF headings.
+  await expect(page.locator("#sef-core").locator("xpath=..").locator('table[data-table="course-enrolments"]')).toBeVisible();
+  await expect(page.locator("#sef-outcomes").locator("xpath=..").locator('table[data-table="course-measures"]')).toBeVisible();
+  await expect(page.locator("#sef-creative").locator("xpath=..").locator('table[data-table="group-reach"]')).toBeVisible();
+  const caption = (await page.locator('table[data-table="contacts-by-source"] caption').innerText()).trim();
+  const pageTotal = (await page.locator('table[data-table="contacts-by-source"] tr.eh-report-table__total td').first().innerText()).trim().replace(/,/g, "");
+  const meetings = (await page.locator('table[data-table="group-reach"] tr').filter({ hasText: "Meetings held" }).locator("td").first().innerText()).trim();
+
+  // XLSX: the narrative first, then a sheet per table with the page's figures.
+  const xlsxLink = page.getByRole("link", { name: /as a spreadsheet \(XLSX/ });
+  const xlsx = await page.request.get((await xlsxLink.getAttribute("href"))!);
+  expect(xlsx.status()).toBe(200);
+  expect(xlsx.headers()["content-disposition"]).toContain("annual-report-2025.xlsx");
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await xlsx.body()) as never);
+  expect(wb.worksheets[0]!.name).toBe("narrative");
+  expect(wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["contacts-by-source", "course-enrolments", "course-measures", "group-reach", "group-reach-languages"]));
+  const narrativeCells = wb.getWorksheet("narrative")!.getColumn(1).values.map(String);
+  expect(narrativeCells).toContain(text);
+  const sheet = wb.getWorksheet("contacts-by-source")!;
+  const totalRow = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === "Total")!;
+  expect(String(totalRow.getCell(2).value)).toBe(pageTotal);
+  const reach = wb.getWorksheet("group-reach")!;
+  expect(String(reach.getRows(1, reach.rowCount)!.find((r) => r.getCell(1).value === "Meetings held")!.getCell(2).value)).toBe(meetings.replace(/,/g, ""));
+
+  // PDF: printed by Chromium, holding the headings, the narrative and the figures.
+  const pdfLink = page.getByRole("link", { name: /as PDF/ });
+  const pdf = await page.request.get((await pdfLink.getAttribute("href"))!, { timeout: 60_000 });
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const body = await pdf.body();
+  expect(body.subarray(0, 5).toString()).toBe("%PDF-");
+  const parsed = await new PDFParse({ data: new Uint8Array(body) }).getText();
+  const pdfText = parsed.text.replace(/\s+/g, " ");
+  expect(parsed.total).toBeGreaterThan(1);
+  for (const expected of ["Annual report 2025", "Doing the core job to a consistent standard", "A relentless focus on outcomes", caption, text, "Reach of peer support groups"]) {
+    expect(pdfText).toContain(expected);
+  }
+  expect(pdfText).toMatch(new RegExp(`Total ${pageTotal}\\b`));
+  expect(pdfText).not.toContain("Save narrative"); // the print view leaves the form out
 
   // A stale version (someone else saved meanwhile) is refused and changes nothing.
   const csrf = await page.locator('form#narrative input[name="csrf"]').inputValue();

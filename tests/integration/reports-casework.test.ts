@@ -167,9 +167,10 @@ describe("casework outcome figures", () => {
     const actor = await actorFor(["lead"], "read:report", teamId);
     const published = await buildReport(actor, period, { teamId }, { action: "read", report: "outcomes" });
     const sources = published.flatMap((s) => s.tables).find((t) => t.id === "contacts-by-source")!;
-    // MASH 6 is shown; school 3 and health 1 are fewer than 5; the total 10 stays.
-    expect(sources.table.cells.map((r) => r[0]!.value)).toEqual([6, null, null, 0, 0, 0, 0]);
+    // MASH 6 is shown, rounded (5 to 8 show as 5); school 3 and health 1 are fewer than 5; the total 10 stays 10.
+    expect(sources.table.cells.map((r) => r[0]!.value)).toEqual([5, null, null, 0, 0, 0, 0]);
     expect(sources.table.colTotals[0]!.value).toBe(10);
+    expect(sources.table.rounding).toEqual({ base: 5, lowest: 5, lowestUpTo: 8 });
     const assessed = published.flatMap((s) => s.tables).find((t) => t.id === "assessments")!;
     // 4 on time is fewer than 5, so 2 late and the share are hidden too.
     expect(assessed.table.cells.map((r) => r[0]!.value)).toEqual([null, null]);

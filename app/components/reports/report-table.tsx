@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { BarChart } from "~/components/charts/bar-chart";
 import type { Cell } from "~/models/reports/suppression";
-import type { PublishedTable } from "~/models/reports/types";
+import { labelText, type PublishedTable } from "~/models/reports/types";
 import { formatNumber } from "~/utils/format";
 
 /** A published cell as text: the number, or "fewer than 5" / "withheld". */
@@ -9,6 +9,24 @@ export function useCellText() {
   const { t, i18n } = useTranslation("reports");
   return (cell: Cell, threshold: number) =>
     cell.value === null ? t(cell.status === "primary" ? "cell.primary" : "cell.secondary", { threshold }) : formatNumber(cell.value, i18n.language);
+}
+
+/** What the reader must know to read the figures: small numbers hidden, the rest rounded. */
+export function SuppressionNote({ table }: { table: PublishedTable | undefined }) {
+  const { t } = useTranslation("reports");
+  const threshold = table?.table.threshold ?? 5;
+  const r = table?.table.rounding;
+  return (
+    <div className="govuk-inset-text">
+      <p className="govuk-body">{t("outcomes.suppressionNote", { threshold, max: threshold - 1 })}</p>
+      {r ? (
+        <p className="govuk-body">
+          {t("outcomes.roundingNote", { threshold, base: r.base })}
+          {r.lowestUpTo > threshold ? ` ${t("outcomes.lowestNote", { lowest: r.lowest, threshold, upTo: r.lowestUpTo })}` : ""}
+        </p>
+      ) : null}
+    </div>
+  );
 }
 
 /**
@@ -25,9 +43,11 @@ export function ReportTable({ table: pub, csvHref }: { table: PublishedTable; cs
   const bars = hasCols
     ? pub.rows.map((r, i) => {
         const cell = pub.cols.length === 1 ? table.cells[i]![0]! : (table.rowTotals[i] ?? { value: null, status: "secondary" as const });
-        return { key: r.key, label: t(r.labelKey), value: cell.value, hiddenText: text(cell, threshold) };
+        return { key: r.key, label: labelText(r, t), value: cell.value, hiddenText: text(cell, threshold) };
       })
     : [];
+  const meanText = (v: number | null) =>
+    v === null ? t("cell.mean") : formatNumber(v, i18n.language, { minimumFractionDigits: pub.means?.digits ?? 0, maximumFractionDigits: pub.means?.digits ?? 0, signDisplay: "exceptZero" });
   const shareText = pub.shareOfRow
     ? pub.share === null
       ? t("outcomes.shareHidden", { threshold })
@@ -51,12 +71,13 @@ export function ReportTable({ table: pub, csvHref }: { table: PublishedTable; cs
                 </th>
               ))}
               {table.rowTotals.length ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t("outcomes.total")}</th> : null}
+              {pub.means ? <th scope="col" className="govuk-table__header govuk-table__header--numeric">{t(pub.means.labelKey)}</th> : null}
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {pub.rows.map((r, i) => (
               <tr key={r.key} className="govuk-table__row">
-                <th scope="row" className="govuk-table__header">{t(r.labelKey)}</th>
+                <th scope="row" className="govuk-table__header">{labelText(r, t)}</th>
                 {table.cells[i]!.map((cell, c) => (
                   <td key={pub.cols[c]!.key} className="govuk-table__cell govuk-table__cell--numeric" data-status={cell.status}>
                     {text(cell, threshold)}
@@ -65,6 +86,11 @@ export function ReportTable({ table: pub, csvHref }: { table: PublishedTable; cs
                 {table.rowTotals[i] ? (
                   <td className="govuk-table__cell govuk-table__cell--numeric" data-status={table.rowTotals[i]!.status}>
                     {text(table.rowTotals[i]!, threshold)}
+                  </td>
+                ) : null}
+                {pub.means ? (
+                  <td className="govuk-table__cell govuk-table__cell--numeric" data-status={pub.means.values[i] === null ? "secondary" : "shown"}>
+                    {meanText(pub.means.values[i] ?? null)}
                   </td>
                 ) : null}
               </tr>

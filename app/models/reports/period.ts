@@ -28,8 +28,21 @@ const IsoDate = z
 export const MAX_PERIOD_DAYS = 366 * 5;
 
 /**
- * The report query: a period (default the current financial year) and, for those who may
- * see every team, an optional team. Unknown parameters are refused.
+ * Periods are whole months (first day to last day): with any day allowed, two reports a
+ * day apart would isolate one day's families. Together with rounding (suppression.ts)
+ * this keeps differencing two reports from revealing a hidden count.
+ */
+export function isFirstOfMonth(d: Date): boolean {
+  return d.getUTCDate() === 1;
+}
+
+export function isLastOfMonth(d: Date): boolean {
+  return new Date(d.getTime() + 86_400_000).getUTCDate() === 1;
+}
+
+/**
+ * The report query: a period of whole months (default the current financial year) and,
+ * for those who may see every team, an optional team. Unknown parameters are refused.
  */
 export const ReportQuerySchema = z
   .strictObject({
@@ -41,6 +54,8 @@ export const ReportQuerySchema = z
     if ((q.from && !q.to) || (!q.from && q.to)) ctx.addIssue({ code: "custom", message: "reports:errors.bothDates", path: ["to"] });
     if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", message: "reports:errors.order", path: ["to"] });
     if (q.from && q.to && (q.to.getTime() - q.from.getTime()) / 86_400_000 > MAX_PERIOD_DAYS) ctx.addIssue({ code: "custom", message: "reports:errors.tooLong", path: ["to"] });
+    if (q.from && !isFirstOfMonth(q.from)) ctx.addIssue({ code: "custom", message: "reports:errors.monthStart", path: ["from"] });
+    if (q.to && !isLastOfMonth(q.to)) ctx.addIssue({ code: "custom", message: "reports:errors.monthEnd", path: ["to"] });
   });
 
 export type ReportQuery = z.infer<typeof ReportQuerySchema>;

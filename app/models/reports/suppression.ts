@@ -286,3 +286,172 @@ export function share(numerator: Cell, denominator: Cell): number | null {
   if (numerator.value === null || denominator.value === null || denominator.value === 0) return null;
   return numerator.value / denominator.value;
 }
+
+// ---------------------------------------------------------------------------
+// Rounding: protection against differencing two reports (docs/decisions/0009-reports.md).
+//
+// Suppression protects a table on its own. A reader with two reports can still subtract:
+// "Jan–Jun" minus "Jan–May" is June, "all teams" minus "north" is the other teams; with
+// exact counts, a June that its own report hides as "fewer than 5" falls out as 8 − 6 = 2.
+// So, after suppression, every published count (cells and totals, each on its own) is
+// rounded to a base, 5 by default (NHS Digital's practice): the difference of two
+// rounded figures is then only known to within ± the base, never exactly.
+//
+// Rounding alone is not enough at the edges: with "fewer than 5" and rounding to the
+// nearest 5, a period shown as 10 (8 to 12) whose two parts are both "fewer than 5"
+// must be 4 + 4. Which combinations of threshold and base leak is arithmetic, so it is
+// checked, not assumed: `differencingSafe` tries every split of a count into two parts
+// (the whole, a part and the rest, each shown, fewer than the threshold, withheld or 0)
+// and fails if any hidden part can take only one value. `roundingFor` takes the first
+// rule that passes, from the configured base up: the nearest multiple of the base; or the
+// same with every count from the threshold to 2×(threshold−1) shown as the lowest
+// published figure (for the defaults: 5 to 8 are shown as 5, 9 to 12 as 10). A threshold
+// of 3 cannot be protected at all ("fewer than 3" on a period and on both of its parts
+// means 1 + 1 = 2), so reports raise it to 4 (`differencingThreshold`).
+//
+// What this does not cover: chains of three or more reports over overlapping periods or
+// teams can, in rare edge cases, narrow a hidden count to one value (the known limit of
+// any fixed rounding; ONS's answer is cell-key perturbation). Periods are whole months,
+// which keeps the number of distinct reports small, and every report view is audited.
+// ---------------------------------------------------------------------------
+
+export const DEFAULT_ROUNDING_BASE = 5;
+export const MIN_DIFFERENCING_THRESHOLD = 4;
+
+/** How published counts are rounded: to the nearest `base`; counts from the threshold to `lowestUpTo` all show as `lowest`. */
+export type Rounding = { base: number; lowest: number; lowestUpTo: number };
+
+/** The rounding base to use: the configured whole number ≥ 2; the default 5 when unset or invalid. */
+export function roundingBase(configured?: string | number | null): number {
+  if (configured === undefined || configured === null || configured === "") return DEFAULT_ROUNDING_BASE;
+  const n = typeof configured === "number" ? configured : Number(configured);
+  return Number.isInteger(n) && n >= 2 ? n : DEFAULT_ROUNDING_BASE;
+}
+
+/** The threshold reports suppress with: the configured one, raised to 4 (see above). */
+export function differencingThreshold(threshold: number): number {
+  return Math.max(MIN_DIFFERENCING_THRESHOLD, threshold);
+}
+
+/** A count as published: 0 and hidden counts are not rounded (hidden ones are not published). */
+export function roundCount(value: number, threshold: number, rounding: Rounding): number {
+  if (value < threshold) return value;
+  if (value <= rounding.lowestUpTo) return rounding.lowest;
+  return Math.max(rounding.base, Math.round(value / rounding.base) * rounding.base);
+}
+
+function candidate(threshold: number, base: number, stretched: boolean): Rounding {
+  const lowest = Math.max(base, Math.round(threshold / base) * base);
+  return { base, lowest, lowestUpTo: stretched ? 2 * threshold - 2 : threshold - 1 };
+}
+
+/** A set of whole numbers as sorted, disjoint closed intervals. */
+type Ranges = Array<[number, number]>;
+
+function normalise(r: Ranges): Ranges {
+  const sorted = r.filter(([a, b]) => a <= b).sort((x, y) => x[0] - y[0]);
+  const out: Ranges = [];
+  for (const [a, b] of sorted) {
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], b);
+    else out.push([a, b]);
+  }
+  return out;
+}
+const intersect = (x: Ranges, y: Ranges): Ranges => normalise(x.flatMap(([a, b]) => y.map(([c, d]): [number, number] => [Math.max(a, c), Math.min(b, d)])));
+/** {a − d : a ∈ x, d ∈ y} */
+const minus = (x: Ranges, y: Ranges): Ranges => normalise(x.flatMap(([a, b]) => y.map(([c, d]): [number, number] => [a - d, b - c])));
+/** {a + d : a ∈ x, d ∈ y} */
+const plus = (x: Ranges, y: Ranges): Ranges => normalise(x.flatMap(([a, b]) => y.map(([c, d]): [number, number] => [a + c, b + d])));
+const size = (r: Ranges) => r.reduce((n, [a, b]) => n + (b - a + 1), 0);
+
+/**
+ * What a reader knows of a count from how it is published: exactly 0; 1 to threshold−1;
+ * anything but 1 to threshold−1 (withheld); or every count that rounds to the same figure.
+ */
+export function publishedRange(value: number, withheld: boolean, threshold: number, rounding: Rounding, ceiling: number): Ranges {
+  if (value === 0 && !withheld) return [[0, 0]];
+  if (value > 0 && value < threshold) return [[1, threshold - 1]];
+  if (withheld) return [[0, 0], [threshold, ceiling]];
+  const shown = roundCount(value, threshold, rounding);
+  let lo = value;
+  while (lo - 1 >= threshold && roundCount(lo - 1, threshold, rounding) === shown) lo--;
+  let hi = value;
+  while (hi + 1 <= ceiling && roundCount(hi + 1, threshold, rounding) === shown) hi++;
+  return [[lo, hi]];
+}
+
+/**
+ * Whether no hidden count can be pinned by differencing: for every whole A = B + D (a
+ * period and its two parts, or all teams, some teams and the rest), each published
+ * shown, hidden, withheld or 0, no count hidden as "fewer than" is left with one
+ * possible value, and no withheld count with one non-zero value.
+ */
+export function differencingSafe(threshold: number, rounding: Rounding): boolean {
+  const span = 4 * (threshold + rounding.base);
+  const ceiling = 8 * span;
+  const known = new Map<string, Ranges>();
+  const range = (v: number, withheld: boolean) => {
+    const k = `${v}${withheld ? "w" : ""}`;
+    let r = known.get(k);
+    if (!r) known.set(k, (r = publishedRange(v, withheld, threshold, rounding, ceiling)));
+    return r;
+  };
+  for (let b = 0; b <= span; b++) {
+    for (let d = 0; d <= span; d++) {
+      const a = b + d;
+      const modes = (v: number) => (v > 0 && v < threshold ? [false] : [false, true]);
+      for (const wa of modes(a)) for (const wb of modes(b)) for (const wd of modes(d)) {
+        const A = range(a, wa);
+        const B = range(b, wb);
+        const D = range(d, wd);
+        const parts: Array<[number, boolean, Ranges]> = [
+          [a, wa, intersect(A, plus(B, D))],
+          [b, wb, intersect(B, minus(A, D))],
+          [d, wd, intersect(D, minus(A, B))],
+        ];
+        for (const [v, withheld, feasible] of parts) {
+          const hidden = withheld || (v > 0 && v < threshold);
+          if (hidden && size(feasible) === 1 && (!withheld || v !== 0)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+const roundingCache = new Map<string, Rounding>();
+
+/** The first rounding rule, from the configured base up, that `differencingSafe` passes. */
+export function roundingFor(threshold: number, base = DEFAULT_ROUNDING_BASE): Rounding {
+  const t = differencingThreshold(threshold);
+  const key = `${t}/${base}`;
+  const cached = roundingCache.get(key);
+  if (cached) return cached;
+  for (let b = Math.max(2, base); b <= base + 4 * t + 10; b++) {
+    for (const stretched of [false, true]) {
+      const r = candidate(t, b, stretched);
+      if (differencingSafe(t, r)) {
+        roundingCache.set(key, r);
+        return r;
+      }
+    }
+  }
+  throw new Error(`no safe rounding for threshold ${t}`);
+}
+
+/** Rounds every shown count of a suppressed table, totals independently; hidden cells stay null. */
+export function roundTable(table: SuppressedTable, rounding: Rounding): RoundedTable {
+  const round = (c: Cell): Cell => (c.value === null ? c : { value: roundCount(c.value, table.threshold, rounding), status: c.status });
+  return {
+    cells: table.cells.map((row) => row.map(round)),
+    rowTotals: table.rowTotals.map(round),
+    colTotals: table.colTotals.map(round),
+    grandTotal: table.grandTotal ? round(table.grandTotal) : null,
+    threshold: table.threshold,
+    rounding,
+  };
+}
+
+/** A suppressed table whose shown counts are rounded: what reports publish. */
+export type RoundedTable = SuppressedTable & { rounding: Rounding };
