@@ -291,20 +291,30 @@ export async function listDueForDeletion(actor: Actor, today = new Date()) {
   return { years, cutoff, families: rows };
 }
 
-/** The families chosen for deletion, each re-checked: in the lead's team and past retention; otherwise 4xx. */
-async function requireDue(actor: Actor, familyIds: string[], today: Date, client: Tx | typeof db = db) {
-  const cutoff = retentionCutoff(today, retentionYears());
+/**
+ * The families chosen for deletion, each checked: in the lead's team (else 404, audited
+ * as denied) and past retention (else 409). Outside any transaction: the denial's audit
+ * entry needs the connection (the embedded database has one).
+ */
+async function requireDue(actor: Actor, familyIds: string[], today: Date) {
   const families = [];
   for (const id of familyIds) {
-    await requireFamily(actor, id, client);
-    const family = await client.family.findFirst({
-      where: { AND: [{ id }, dueWhere(cutoff)] },
-      select: { id: true, reference: true, name: true, closures: { orderBy: { closedOn: "desc" }, take: 1, select: { closedOn: true } } },
-    });
+    await requireFamily(actor, id);
+    const [family] = await findDue(db, actor, [id], today);
     if (!family) throw errorResponse(409, "errors.notDueForDeletion");
-    families.push({ id: family.id, reference: family.reference, name: family.name, lastClosedOn: family.closures[0]!.closedOn });
+    families.push(family);
   }
   return families;
+}
+
+/** Those of the given families that are in the actor's scope and past retention today. */
+async function findDue(client: Tx | typeof db, actor: Actor, familyIds: string[], today: Date) {
+  const cutoff = retentionCutoff(today, retentionYears());
+  const families = await client.family.findMany({
+    where: { AND: [{ id: { in: familyIds } }, familyScope(actor), dueWhere(cutoff)] },
+    select: { id: true, reference: true, name: true, closures: { orderBy: { closedOn: "desc" }, take: 1, select: { closedOn: true } } },
+  });
+  return families.map((f) => ({ id: f.id, reference: f.reference, name: f.name, lastClosedOn: f.closures[0]!.closedOn }));
 }
 
 /** What the confirmation page shows: each chosen family with the number of records of each kind. Audited. */
@@ -391,9 +401,13 @@ export type RecordCounts = Awaited<ReturnType<typeof countRecords>>;
  */
 export async function deleteFamiliesPastRetention(actor: Actor, familyIds: string[], today = new Date()) {
   if (!familyIds.length) throw errorResponse(400, "errors.badForm");
+  const ids = [...new Set(familyIds)];
+  await requireDue(actor, ids, today);
   return db.$transaction(
     async (tx) => {
-      const families = await requireDue(actor, [...new Set(familyIds)], today, tx);
+      // Checked again inside the transaction, so nothing that stopped being due in between is deleted.
+      const families = await findDue(tx, actor, ids, today);
+      if (families.length !== ids.length) throw errorResponse(409, "errors.notDueForDeletion");
       const deleted: Array<{ reference: string; counts: RecordCounts }> = [];
       for (const f of families) {
         const counts = await countRecords(tx, f.id);
