@@ -29,6 +29,8 @@ export default function FamilyPage() {
   const { family, episodes, canWrite, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("families");
   const { t: tc } = useTranslation("casework");
+  // Its own hook, so the namespace loads when this page is reached by client-side navigation.
+  const { t: tdp } = useTranslation("dataprotection");
   const adults = family.members.filter((m) => m.kind === "adult");
   const children = family.members.filter((m) => m.kind === "child");
   return (
@@ -99,7 +101,7 @@ export default function FamilyPage() {
         {canExport ? (
           <li>
             <Link className="govuk-link" to={`/families/${family.id}/export`}>
-              {t("export.link", { ns: "dataprotection" })}
+              {tdp("export.link")}
             </Link>
           </li>
         ) : null}

@@ -65,7 +65,8 @@ function Item({ title, children }: { title: string; children: ReactNode }) {
 
 export default function SubjectAccessExport() {
   const { records: r } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("dataprotection");
+  // Every namespace the page borrows labels from, so they load on client-side navigation too.
+  const { t, i18n } = useTranslation(["dataprotection", "casework", "courses", "groups", "families", "common"]);
   const lng = i18n.language;
   const cw = (key: string, values?: Record<string, unknown>) => t(key, { ns: "casework", ...values });
   const co = (key: string, values?: Record<string, unknown>) => t(key, { ns: "courses", ...values });
