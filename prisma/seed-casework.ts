@@ -231,6 +231,18 @@ export async function seedCasework(db: PrismaClient, now: Date) {
     }
     scenarios++;
   }
+  // Closed long ago with nothing since: past the retention period (RETENTION_YEARS, default 6), so /retention lists them.
+  for (const [reference, years, lead, practitioner] of [
+    ["EH-00007", 7, staff.lead, staff.practitioner],
+    ["EH-00008", 9, staff.lead, staff.tom],
+    ["EH-00028", 8, staff.leadSouth, staff.practitionerSouth],
+  ] as const) {
+    if (await fresh(reference)) {
+      const closedDaysAgo = Math.round(years * 365.25) + 30;
+      await episode(reference, { receivedDaysAgo: closedDaysAgo + 240, source: "health", reason: "Health visitor asked for help with sleep and routines.", stage: "closed", closedDaysAgo, lead, practitioner });
+      scenarios++;
+    }
+  }
   if (await fresh("EH-00027")) {
     // South team: an open case so cross-team checks have something to refuse.
     await episode("EH-00027", { receivedDaysAgo: 15, source: "school", reason: "Struggling after a bereavement.", stage: "assessing", practitioner: staff.practitionerSouth, lead: staff.leadSouth });

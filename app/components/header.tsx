@@ -19,6 +19,7 @@ const NAV: NavItem[] = [
   { to: "/surveys", labelKey: "nav.surveys", permission: "manage:survey" },
   { to: "/admin/users", labelKey: "nav.users", permission: "manage:user" },
   { to: "/reports", labelKey: "nav.reports", permission: "read:report" },
+  { to: "/retention", labelKey: "nav.retention", permission: "manage:family" },
   { to: "/audit", labelKey: "nav.audit", permission: "read:audit" },
 ];
 

@@ -10,7 +10,7 @@ import { formatDate } from "~/utils/format";
 import { invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 
-export const handle = { i18n: ["common", "families", "casework"] };
+export const handle = { i18n: ["common", "families", "casework", "dataprotection"] };
 
 const ParamsSchema = z.object({ familyId: z.string().min(1).max(64).regex(/^[a-z0-9]+$/i) });
 
@@ -22,13 +22,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const family = await getFamily(actor, familyId);
   invariantResponse(family, 404, "errors.notFound");
   const episodes = await listEpisodes(actor, familyId);
-  return json({ family, episodes, canWrite: userHasPermission(actor.user, "write:family") });
+  return json({ family, episodes, canWrite: userHasPermission(actor.user, "write:family"), canExport: userHasPermission(actor.user, "manage:family") });
 }
 
 export default function FamilyPage() {
-  const { family, episodes, canWrite } = useLoaderData<typeof loader>();
+  const { family, episodes, canWrite, canExport } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("families");
   const { t: tc } = useTranslation("casework");
+  // Its own hook, so the namespace loads when this page is reached by client-side navigation.
+  const { t: tdp } = useTranslation("dataprotection");
   const adults = family.members.filter((m) => m.kind === "adult");
   const children = family.members.filter((m) => m.kind === "child");
   return (
@@ -96,6 +98,13 @@ export default function FamilyPage() {
           </li>
         ) : null}
         {canWrite ? <li><Link className="govuk-link" to={`/courses/enrol?familyId=${family.id}`}>{t("nav.enrolOnCourse", { ns: "common" })}</Link></li> : null}
+        {canExport ? (
+          <li>
+            <Link className="govuk-link" to={`/families/${family.id}/export`}>
+              {tdp("export.link")}
+            </Link>
+          </li>
+        ) : null}
         {family.resettlementScheme ? (
           <li>
             <Link className="govuk-link" to={`/families/${family.id}/resettlement`}>

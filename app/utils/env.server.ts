@@ -10,6 +10,8 @@ const EnvSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   /** Hours after sign-in before a session ends whatever the activity. */
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(7 * 24).default(12),
+  /** Years a family's records are kept after their last closure before a lead is asked to delete them. */
+  RETENTION_YEARS: z.coerce.number().int().min(1).max(100).default(6),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -14,6 +14,13 @@ describe("permissions", () => {
     expect(scopeFor(["lead"], "read:audit")).toBe("team");
   });
 
+  it("lets only leads export or delete a family's records, and only their team's", () => {
+    expect(scopeFor(["lead"], "manage:family")).toBe("team");
+    for (const role of ["practitioner", "facilitator", "parent_champion", "administrator"] as const) {
+      expect(scopeFor([role], "manage:family")).toBeNull();
+    }
+  });
+
   it("keeps facilitators and parent champions away from case records", () => {
     for (const role of ["facilitator", "parent_champion"] as const) {
       expect(scopeFor([role], "read:family")).toBeNull();

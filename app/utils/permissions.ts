@@ -44,6 +44,8 @@ export const ROLE_GRANTS: Record<Role, readonly Grant[]> = {
     "read:family:team",
     "write:family:team",
     "decide:family:team",
+    // Subject access exports and deletion after the retention period.
+    "manage:family:team",
     "read:audit:team",
     "read:supervision:team",
     "write:supervision:team",

@@ -11,6 +11,8 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
   { role: "practitioner", path: "/families?q=zzzz-nothing" },
   { role: "practitioner", path: "/admin/users", status: 403 },
   { role: "lead", path: "/audit" },
+  { role: "lead", path: "/retention" },
+  { role: "lead", path: "/retention?error=none" },
   { role: "administrator", path: "/" },
   { role: "administrator", path: "/admin/users" },
   { role: "facilitator", path: "/" },
@@ -60,6 +62,20 @@ test("a family record has no accessibility violations", async ({ page }) => {
   await page.goto("/families");
   await page.getByRole("table").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/families\/[a-z0-9]+/);
+  await expectAccessible(page);
+});
+
+test("a family's subject access export and the deletion confirmation have no accessibility violations", async ({ page }) => {
+  await loginAs(page, "lead");
+  await page.goto("/families");
+  await page.getByRole("table").getByRole("link").first().click();
+  await page.locator('a[href$="/export"]').click();
+  await expect(page).toHaveURL(/\/families\/[a-z0-9]+\/export$/);
+  await expectAccessible(page);
+  await page.goto("/retention");
+  await page.locator('input[name="family"]').first().check();
+  await page.locator('form[action="/retention/confirm"] button[type="submit"]').click();
+  await expect(page).toHaveURL(/\/retention\/confirm\?family=/);
   await expectAccessible(page);
 });
 

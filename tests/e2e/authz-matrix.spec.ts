@@ -150,6 +150,12 @@ export const MATRIX: Record<string, Entry> = {
     get: only(["lead"]),
     post: only(["lead"], 400),
   },
+  // Subject access export and deletion after retention: a lead of the family's team only (manage:family).
+  "routes/families.$familyId_.export": { path: (ids) => `/families/${ids.northFamilyId}/export`, get: only(["lead"]) },
+  "routes/families.$familyId_.export[.]json": { path: (ids) => `/families/${ids.northFamilyId}/export.json`, get: only(["lead"]) },
+  "routes/retention._index": { path: () => "/retention", get: only(["lead"]), post: everyone(405) },
+  // With nothing ticked, the confirmation step sends the lead back to the list.
+  "routes/retention.confirm": { path: () => "/retention/confirm", get: only(["lead"], 302), post: only(["lead"], 400) },
   "routes/caseload._index": { path: () => "/caseload", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
   "routes/caseload.team": { path: () => "/caseload/team", get: only(["lead"]), post: everyone(405) },
   "routes/supervision": { path: () => "/supervision", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["lead"], 400) },
