@@ -32,6 +32,12 @@ export type App = {
   output: () => string;
 };
 
+// Whatever happens to the test (a timeout, a failed hook), no server outlives it.
+const running = new Set<ChildProcess>();
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 function exited(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => child.once("exit", () => resolve()));
@@ -73,9 +79,17 @@ export async function startApp(env: { DATA_DIR: string } | { DATABASE_URL: strin
     });
     child.once("exit", (code, signal) => reject(new Error(`server exited (${code ?? signal}) before listening:\n${lines.join("\n")}`)));
   });
-  const baseURL = await listening;
-  const health = await fetch(`${baseURL}/healthz`);
-  if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  let baseURL: string;
+  try {
+    baseURL = await listening;
+    const health = await fetch(`${baseURL}/healthz`);
+    if (health.status !== 200) throw new Error(`/healthz answered ${health.status}`);
+  } catch (error) {
+    child.kill("SIGKILL");
+    throw error;
+  }
   return {
     baseURL,
     child,
