@@ -80,6 +80,15 @@ describe("two app instances on one PostgreSQL", () => {
     expect(stored).toEqual({ responses: 1, completed: true });
   });
 
+  it("checks no more than five of twenty guesses sent to both at once", async () => {
+    const email = "someone-else@system.example"; // counted per email, known or not
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => signIn((i % 2 ? b : a).baseURL, email, `guess ${i}`)));
+    const checked = results.filter((r) => r.status === 401).length;
+    console.log(`20 simultaneous guesses across both instances: ${checked} checked, ${20 - checked} refused as locked`);
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(results.filter((r) => r.status === 429)).toHaveLength(20 - checked);
+  });
+
   it("counts failed sign-ins on both instances towards one lockout", async () => {
     // Five wrong passwords, alternating A, B, A, B, A: each refused as invalid (401).
     for (let i = 0; i < 5; i++) {
