@@ -29,6 +29,21 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The built server as a child process (npm run build first): SIGKILL durability and
+        // two instances on one database. scripts/test.sh runs it after the build.
+        extends: true,
+        test: {
+          name: "system",
+          include: ["tests/system/**/*.test.ts"],
+          setupFiles: ["tests/setup/console.ts"],
+          // Generous: a fresh PGlite data directory takes 5 s on an idle machine, 45 s on a loaded one.
+          testTimeout: 300_000,
+          hookTimeout: 60_000,
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });

@@ -4,6 +4,7 @@
  * ids, JSON logs and body limits. Built to build/server.js by scripts/build-server.mjs.
  */
 import { randomBytes, randomUUID } from "node:crypto";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -176,7 +177,8 @@ app.use((error: unknown, _req: express.Request, res: express.Response, _next: ex
 });
 
 const server = app.listen(port, host, async () => {
-  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${port}`;
+  // PORT=0 takes any free port (the system tests do): the log line names the one taken.
+  const url = `http://${host === "0.0.0.0" ? "localhost" : host}:${(server.address() as AddressInfo).port}`;
   logger.info({ url, startupMs: Date.now() - started, database: embedded ? "embedded" : "postgresql" }, "listening");
   if (!isProduction) await printDemoLogins(url);
 });

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: the whole suite. Types, translations, unit and integration tests on the
 # embedded PGlite, integration tests again on PostgreSQL (DATABASE_URL, or the server at
-# 127.0.0.1:5432 when one answers), then Playwright in Chromium on PGlite and PostgreSQL.
+# 127.0.0.1:5432 when one answers), then, on the build, the system tests (tests/system)
+# and Playwright in Chromium, each on PGlite and PostgreSQL.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 results=.tmp/test-results
@@ -18,7 +19,7 @@ step "Migrations match the schema"
 run npx tsx scripts/migrate-new.ts --check
 
 step "Unit and integration tests (PGlite)"
-run env -u DATABASE_URL TEST_DB=pglite npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest-pglite.json"
+run env -u DATABASE_URL TEST_DB=pglite npx vitest run --project unit --project integration --reporter=default --reporter=json --outputFile="$results/vitest-pglite.json"
 
 pg_url="${DATABASE_URL:-postgresql://postgres@127.0.0.1:5432/test}"
 pg_available=0
@@ -31,7 +32,19 @@ else
 fi
 
 step "Build"
-if ! npm run build --silent; then echo "build failed"; status=1; fi
+built=1
+if ! npm run build --silent; then echo "build failed"; status=1; built=0; fi
+
+if [ "$built" = 1 ]; then
+  # The built server as a child process: SIGKILL during a stream of writes (restarted on
+  # the same database), commits flushed to the disk, two instances on one PostgreSQL.
+  step "System tests (PGlite)"
+  run env -u DATABASE_URL SYSTEM_DB=pglite npx vitest run --project system tests/system/crash.test.ts tests/system/embedded-fsync.test.ts --reporter=default --reporter=json --outputFile="$results/system-pglite.json"
+  if [ "$pg_available" = 1 ]; then
+    step "System tests (PostgreSQL)"
+    run env -u DATABASE_URL SYSTEM_DB=postgres SYSTEM_DATABASE_URL="$pg_url" npx vitest run --project system tests/system/crash.test.ts tests/system/two-instances.test.ts --reporter=default --reporter=json --outputFile="$results/system-postgres.json"
+  fi
+fi
 
 if bash scripts/ensure-chromium.sh; then
   step "Browser tests (PGlite)"

@@ -68,10 +68,16 @@ let dummyHash: Promise<string> | null = null;
  * Checks an email and password. Five failures for one email within 15 minutes lock it
  * for 15 minutes; thirty from one address do the same for that address. Counts live in
  * the database, so they hold across app instances.
+ *
+ * The attempt is recorded (as a failure) before the count, not after the check: of any
+ * number of attempts at once, on any instance, each counts every attempt committed before
+ * it counts, so only as many as the limit allows get their password checked. Counting
+ * first let 19 of 20 simultaneous guesses through.
  */
 export async function verifyLogin(emailInput: string, password: string, info: RequestInfo): Promise<LoginResult> {
   const email = emailInput.trim().toLowerCase();
   const since = new Date(Date.now() - LOCKOUT_MINUTES * 60_000);
+  const attempt = await db.loginAttempt.create({ data: { email, ip: info.ip, succeeded: false }, select: { id: true } });
   const lastSuccess = await db.loginAttempt.findFirst({
     where: { email, succeeded: true, createdAt: { gte: since } },
     orderBy: { createdAt: "desc" },
@@ -81,7 +87,10 @@ export async function verifyLogin(emailInput: string, password: string, info: Re
     db.loginAttempt.count({ where: { email, succeeded: false, createdAt: { gte: lastSuccess?.createdAt ?? since } } }),
     db.loginAttempt.count({ where: { ip: info.ip, succeeded: false, createdAt: { gte: since } } }),
   ]);
-  if (emailFailures >= LOCKOUT_THRESHOLD || ipFailures >= IP_THRESHOLD) {
+  // Both counts include this attempt.
+  if (emailFailures > LOCKOUT_THRESHOLD || ipFailures > IP_THRESHOLD) {
+    // A refused attempt does not count: the lock ends 15 minutes after the failures that caused it.
+    await db.loginAttempt.delete({ where: { id: attempt.id } });
     await audit({ user: null, info }, { action: "sign-in-locked", entity: "session", detail: { email } });
     return { ok: false, reason: "locked", minutes: LOCKOUT_MINUTES };
   }
@@ -91,7 +100,7 @@ export async function verifyLogin(emailInput: string, password: string, info: Re
     ? await verify(user.passwordHash, password).catch(() => false)
     : (await verify(await dummyHash, password).catch(() => false)) && false;
   const succeeded = Boolean(user && valid && !user.disabledAt);
-  await db.loginAttempt.create({ data: { email, ip: info.ip, succeeded } });
+  if (succeeded) await db.loginAttempt.update({ where: { id: attempt.id }, data: { succeeded: true } });
   if (!succeeded || !user) {
     await audit({ user: null, info }, { action: "sign-in-failed", entity: "session", detail: { email } });
     return { ok: false, reason: "invalid" };

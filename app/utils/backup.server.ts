@@ -1,7 +1,7 @@
 import { open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { lockDataDir, pgliteDir } from "~/utils/embedded-db.server";
+import { fsyncTree, lockDataDir, pgliteDir } from "~/utils/embedded-db.server";
 
 /**
  * Backup and restore of the embedded database (`npm run db:backup` / `db:restore`). A
@@ -89,6 +89,8 @@ export async function restoreDataDir(file: string, dataDir: string, options: { f
         return { tables: rows[0]?.n ?? 0 };
       } finally {
         await db.close();
+        // The restored files were written with PGlite's fsync off: flush them before saying it worked.
+        await fsyncTree(target);
       }
     } catch (error) {
       await rm(target, { recursive: true, force: true });

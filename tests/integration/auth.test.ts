@@ -44,6 +44,18 @@ describe("verifyLogin", () => {
     expect(await verifyLogin(user.email, TEST_PASSWORD, info())).toEqual({ ok: false, reason: "locked", minutes: 15 });
   });
 
+  it("checks no more than five of twenty simultaneous guesses", async () => {
+    const user = await createUser(getDb(), { roles: ["practitioner"] });
+    const results = await Promise.all(Array.from({ length: 20 }, (_, i) => verifyLogin(user.email, `wrong-${i}`, info())));
+    const checked = results.filter((r) => !r.ok && r.reason === "invalid").length;
+    expect(checked).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+    expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(20 - checked);
+    // The refused ones are not kept, so the lock ends 15 minutes after the checked failures.
+    expect(await getDb().loginAttempt.count({ where: { email: user.email } })).toBe(checked);
+    // Locked if all five were used, otherwise the right password still gets in.
+    expect((await verifyLogin(user.email, TEST_PASSWORD, info())).ok).toBe(checked < LOCKOUT_THRESHOLD);
+  });
+
   it("limits one address trying many accounts", async () => {
     const ip = info().ip;
     for (let i = 0; i < 30; i++) await verifyLogin(`spray-${i}-${Date.now()}@test.example`, "x", { ip, requestId: "t" });
