@@ -18,7 +18,8 @@ import { getStructure, textsFor } from "./survey.server";
 import { AGREEING, COMMENT_THEMES, COMMENTS_PER_PAGE, publishedMean, publishedShare, type CommentTheme, type ResultsFilters } from "./survey-results-rules";
 import { AGREE_VALUES, sanitizeText, SCALE_VALUES } from "./survey-rules";
 
-export type ResultRow = { key: string; label: string };
+/** A row heading: a translation key of the staff screens, or the survey's own English text. */
+export type ResultRow = { key: string; labelKey?: string; label?: string };
 
 export type QuestionResult = {
   key: string;
@@ -135,7 +136,7 @@ export async function buildSatisfactionResults(surveyId: string, filters: Result
     const m = counts.get(q.key) ?? new Map<string | null, number>();
     const rows = optionKeys.map((o) => ({
       key: o,
-      label: type === "agree" ? `surveys:results.agree.${o}` : type === "scale" ? o : (english[`option.${q.key}.${o}`] ?? o),
+      ...(type === "agree" ? { labelKey: `surveys:results.agree.${o}` } : { label: type === "scale" ? o : (english[`option.${q.key}.${o}`] ?? o) }),
     }));
     const cells = optionKeys.map((o) => [m.get(o) ?? 0]);
     let table: SuppressedTable;
@@ -188,8 +189,8 @@ export async function buildSatisfactionResults(surveyId: string, filters: Result
     enough: responseCount >= threshold,
     rate: {
       rows: [
-        { key: "code", label: "surveys:results.rate.code" },
-        { key: "open", label: "surveys:results.rate.open" },
+        { key: "code", labelKey: "surveys:results.rate.code" },
+        { key: "open", labelKey: "surveys:results.rate.open" },
       ],
       table: rateTable,
       rates,
@@ -249,7 +250,7 @@ export async function listComments(
   return {
     shown: true,
     comments: rows,
-    themes: { rows: keys.map((k) => ({ key: k, label: `surveys:results.themes.${k}` })), table },
+    themes: { rows: keys.map((k) => ({ key: k, labelKey: `surveys:results.themes.${k}` })), table },
     matching,
     page,
     pages: Math.max(1, Math.ceil(matching / COMMENTS_PER_PAGE)),
