@@ -44,7 +44,11 @@ export type SatisfactionResults = {
   responses: Cell;
   /** Whether the breakdown has at least `threshold` responses (comments are listed only then). */
   enough: boolean;
-  /** Rows: by invitation code, by open link; columns: completed, not completed; totals. */
+  /**
+   * Rows: by invitation code (made for a family, or sent: a family may since have been
+   * removed), and by open link (a code made for each visit); columns: completed, not
+   * completed; totals. Reusable codes hand out single-use ones and are not counted.
+   */
   rate: { rows: ResultRow[]; table: SuppressedTable; rates: Array<number | null> };
   questions: QuestionResult[];
   textQuestions: ResultRow[];
@@ -107,7 +111,7 @@ export async function buildSatisfactionResults(surveyId: string, filters: Result
           GROUP BY 1, 2`
       : Promise.resolve([]),
     db.$queryRaw<Array<{ code: boolean; total: number; completed: number }>>`
-      SELECT (i."familyId" IS NOT NULL) AS code, count(*)::int AS total, count(*) FILTER (WHERE i."completedOn" IS NOT NULL)::int AS completed
+      SELECT (i."familyId" IS NOT NULL OR i."sentAt" IS NOT NULL) AS code, count(*)::int AS total, count(*) FILTER (WHERE i."completedOn" IS NOT NULL)::int AS completed
       FROM "SurveyInvitation" i
       WHERE i."surveyId" = ${surveyId} AND NOT i."reusable"${invitationFilterSql(filters)}
       GROUP BY 1`,

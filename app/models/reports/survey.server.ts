@@ -1,6 +1,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
 import { AGREEING } from "../survey-results-rules";
+import { surveyYearsIn } from "./survey-years";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**
@@ -16,18 +17,6 @@ import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types
 
 /** The default survey's agree-scale questions: the ones every year asks, compared in reports. */
 export const HEADLINE_KEYS = ["listened", "understood", "right_time", "better", "recommend"] as const;
-
-/** The survey years a period covers (see above). */
-export function surveyYearsIn(period: ReportPeriod): number[] {
-  const first = period.from.getUTCFullYear();
-  const last = period.to.getUTCFullYear();
-  const years: number[] = [];
-  for (let y = first; y <= last; y++) {
-    const midYear = Date.UTC(y, 6, 1);
-    if ((midYear >= period.from.getTime() && midYear <= period.to.getTime()) || first === last) years.push(y);
-  }
-  return years;
-}
 
 export async function surveySections(period: ReportPeriod, _scope: ReportScope): Promise<ReportSection[]> {
   const years = surveyYearsIn(period);
