@@ -7,6 +7,7 @@ import { caseworkSections } from "./casework.server";
 import { courseSections } from "./courses.server";
 import { groupSections } from "./groups.server";
 import { differencingThreshold, roundingBase, roundingFor, roundTable, share, suppressionThreshold, suppressTable, type Rounding } from "./suppression";
+import { surveySections } from "./survey.server";
 import type { PublishedSection, PublishedTable, RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**
@@ -17,6 +18,7 @@ export const REPORT_SOURCES: ReadonlyArray<{ id: string; sections: (period: Repo
   { id: "casework", sections: caseworkSections },
   { id: "courses", sections: courseSections },
   { id: "groups", sections: (period, scope) => groupSections(period, scope) },
+  { id: "survey", sections: surveySections },
 ];
 
 /**
