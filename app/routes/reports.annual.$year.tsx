@@ -16,6 +16,7 @@ import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -62,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AnnualReport() {
   const { year, sections, narrative, canEdit, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("reports");
+  const { t } = useTranslation("reports");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   const search = new URLSearchParams({ from: `${year}-04-01`, to: `${year + 1}-03-31` }).toString();
   return (
@@ -87,7 +89,7 @@ export default function AnnualReport() {
           </a>
         </li>
       </ul>
-      {narrative.updatedAt ? <p className="govuk-body-s">{t("annual.lastSaved", { at: formatDateTime(narrative.updatedAt, i18n.language), name: narrative.updatedBy ?? "" })}</p> : null}
+      {narrative.updatedAt ? <p className="govuk-body-s">{t("annual.lastSaved", { at: formatDateTime(narrative.updatedAt, dates), name: narrative.updatedBy ?? "" })}</p> : null}
       {SEF_HEADINGS.map((heading) => (
         <section key={heading} aria-labelledby={`sef-${heading}`} className="eh-sef-heading">
           <h2 className="govuk-heading-l" id={`sef-${heading}`}>
