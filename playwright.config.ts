@@ -28,10 +28,15 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "ltr", use: { ...devices["Desktop Chrome"], locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } } },
     {
+      name: "ltr",
+      testIgnore: /rtl-screenshots\.spec\.ts/,
+      use: { ...devices["Desktop Chrome"], locale: "en-GB", extraHTTPHeaders: { "Accept-Language": "en-GB,en;q=0.9" } },
+    },
+    {
+      // axe on every page in Dari, and the reviewed screenshots of the RTL languages.
       name: "rtl",
-      testMatch: /a11y\.spec\.ts/,
+      testMatch: /(a11y|rtl-screenshots)\.spec\.ts/,
       use: { ...devices["Desktop Chrome"], locale: "fa-AF", extraHTTPHeaders: { "Accept-Language": "fa-AF,fa;q=0.9" } },
     },
   ],

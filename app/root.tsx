@@ -18,10 +18,11 @@ import { Header } from "~/components/header";
 import { LanguageBar } from "~/components/language-bar";
 import ltrStyles from "~/styles/generated/app.css";
 import rtlStyles from "~/styles/generated/app.rtl.css";
-import { langCookie } from "~/utils/cookies.server";
+import { calendarCookie, langCookie } from "~/utils/cookies.server";
 import { getEnv } from "~/utils/env.server";
 import { errorResponse } from "~/utils/http.server";
-import { resolveLanguage } from "~/utils/i18n.server";
+import { isCalendar } from "~/utils/format";
+import { resolveCalendar, resolveLanguage } from "~/utils/i18n.server";
 import { isLanguageCode, languageDir } from "~/utils/languages";
 import { useNonce } from "~/utils/nonce";
 import { getRequestInfo } from "~/utils/request-info.server";
@@ -37,14 +38,19 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (lngParam !== null && !isLanguageCode(lngParam)) {
     throw errorResponse(400, "errors.unknownLanguage");
   }
+  const calParam = url.searchParams.get("cal");
+  if (calParam !== null && !isCalendar(calParam)) throw errorResponse(400, "errors.unknownCalendar");
   const locale = await resolveLanguage(request);
+  const calendar = await resolveCalendar(request);
   const current = await getCurrentSession(request);
   const env = getEnv();
   const headers = new Headers();
   if (lngParam !== null) headers.append("Set-Cookie", await langCookie.serialize(locale));
+  if (calParam !== null) headers.append("Set-Cookie", await calendarCookie.serialize(calendar));
   return json(
     {
       locale,
+      calendar,
       councilName: env.COUNCIL_NAME,
       serviceName: env.SERVICE_NAME,
       requestId: getRequestInfo(request).requestId,

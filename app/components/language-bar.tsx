@@ -1,14 +1,18 @@
 import { useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CalendarSwitch } from "~/components/calendar-switch";
 import { LANGUAGES } from "~/utils/languages";
+import { useDateLocale } from "~/utils/use-date-locale";
 
 /**
  * The language switcher: plain links to the same page with `?lng=` (GOV.UK's language
- * navigation), so it works without JavaScript. Each name is in its own language.
+ * navigation), so it works without JavaScript. Each name is in its own language. In Dari
+ * and Pashto the calendar choice follows it.
  */
 export function LanguageBar() {
   const { t, i18n } = useTranslation();
   const location = useLocation();
+  const dates = useDateLocale();
   const hrefFor = (code: string) => {
     const params = new URLSearchParams(location.search);
     params.set("lng", code);
@@ -35,6 +39,7 @@ export function LanguageBar() {
           )}
         </ul>
       </nav>
+      <CalendarSwitch lng={dates.lng} calendar={dates.calendar ?? "gregory"} />
     </div>
   );
 }

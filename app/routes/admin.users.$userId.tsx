@@ -10,6 +10,7 @@ import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { getUser, listTeams, resetPassword, setUserDisabled, updateStaffUser } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse, invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
@@ -67,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditUser() {
   const { user, teams, isSelf } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
+  const dates = useDateLocale();
   const [form, fields] = useForm({
     id: "user",
     lastResult: actionData?.result ?? undefined,
@@ -112,8 +114,8 @@ export default function EditUser() {
           <bdi>{user.name}</bdi>
         </h1>
         <p className="govuk-body">
-          {user.disabledAt ? t("userForm.disabledSince", { date: formatDateTime(user.disabledAt, i18n.language) }) : null}{" "}
-          {user.lastSignInAt ? t("userForm.lastSignIn", { date: formatDateTime(user.lastSignInAt, i18n.language) }) : t("users.never")}
+          {user.disabledAt ? t("userForm.disabledSince", { date: formatDateTime(user.disabledAt, dates) }) : null}{" "}
+          {user.lastSignInAt ? t("userForm.lastSignIn", { date: formatDateTime(user.lastSignInAt, dates) }) : t("users.never")}
         </p>
         <Form method="post" {...getFormProps(form)} noValidate>
           <CsrfInput />

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listUsers } from "~/models/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 
 export const handle = { i18n: ["common", "admin"] };
@@ -18,7 +19,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Users() {
   const { users } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
+  const dates = useDateLocale();
   return (
     <>
       <h1 className="govuk-heading-l">{t("users.title")}</h1>
@@ -49,7 +51,7 @@ export default function Users() {
               </td>
               <td className="govuk-table__cell">{u.roles.map((r) => t(`roles.${r}`, { ns: "common" })).join(", ")}</td>
               <td className="govuk-table__cell">{u.team?.name ?? u.organisation ?? ""}</td>
-              <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, i18n.language) : t("users.never")}</td>
+              <td className="govuk-table__cell">{u.lastSignInAt ? formatDateTime(u.lastSignInAt, dates) : t("users.never")}</td>
             </tr>
           ))}
         </tbody>

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listAuditEvents } from "~/models/audit-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
 
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { events, page, hasMore, family } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("admin");
+  const { t } = useTranslation("admin");
+  const dates = useDateLocale();
   const href = (p: number) => `?${new URLSearchParams({ ...(family ? { family } : {}), page: String(p) }).toString()}`;
   return (
     <>
@@ -46,7 +48,7 @@ export default function AuditLog() {
         <tbody className="govuk-table__body">
           {events.map((e) => (
             <tr key={e.id} className="govuk-table__row">
-              <td className="govuk-table__cell">{formatDateTime(e.at, i18n.language)}</td>
+              <td className="govuk-table__cell">{formatDateTime(e.at, dates)}</td>
               <td className="govuk-table__cell">
                 <bdi>{e.actorEmail ?? t("audit.anonymous")}</bdi>
               </td>

@@ -11,6 +11,7 @@ import { CohortActionSchema, CohortParamsSchema } from "~/models/course-schemas"
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { LANGUAGES } from "~/utils/languages";
 import { userHasPermission } from "~/utils/permissions";
@@ -61,6 +62,7 @@ export default function CohortPage() {
   const { overview: o, invite, invited, alreadyMembers } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("courses");
+  const dates = useDateLocale();
   const lng = i18n.language;
   const f = useCourseFormState(actionData?.result);
   const open = o.cohort.status === "planned" || o.cohort.status === "running";
@@ -89,7 +91,7 @@ export default function CohortPage() {
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">{t("cohort.starts")}</dt>
           <dd className="govuk-summary-list__value">
-            {formatDate(o.cohort.startDate, lng)} {o.cohort.startTime}
+            {formatDate(o.cohort.startDate, dates)} {o.cohort.startTime}
           </dd>
         </div>
         <div className="govuk-summary-list__row">
@@ -167,7 +169,7 @@ export default function CohortPage() {
                   </Link>
                 </td>
                 <td className="govuk-table__cell">
-                  {formatDate(s.date, lng)} {s.startTime}
+                  {formatDate(s.date, dates)} {s.startTime}
                 </td>
                 <td className="govuk-table__cell">{s.cancelled ? t("cohort.cancelled") : s.marked ? t("cohort.presentOf", { present: s.present, marked: s.marked }) : t("cohort.notTaken")}</td>
               </tr>
@@ -293,7 +295,7 @@ export default function CohortPage() {
                 <Link className="govuk-link" to={`/courses/${o.cohort.id}/participants/${w.id}`}>
                   {w.name}
                 </Link>{" "}
-                <span className="govuk-body-s">{t("cohort.waitingSince", { date: formatDate(w.waitingSince, lng) })}</span>
+                <span className="govuk-body-s">{t("cohort.waitingSince", { date: formatDate(w.waitingSince, dates) })}</span>
               </li>
             ))}
           </ol>

@@ -5,7 +5,7 @@ import { getCertificate } from "~/models/cohort.server";
 import { EnrolmentParamsSchema } from "~/models/course-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
-import { i18nServer } from "~/utils/i18n.server";
+import { i18nServer, resolveCalendar } from "~/utils/i18n.server";
 import { DEFAULT_LANGUAGE, isLanguageCode, languageDir } from "~/utils/languages";
 import { parseParams } from "~/utils/query.server";
 
@@ -20,6 +20,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const c = await getCertificate(actor, cohortId, enrolmentId);
   const lang = isLanguageCode(c.language) ? c.language : DEFAULT_LANGUAGE;
   const t = await i18nServer.getFixedT(lang, "certificates");
+  // The calendar chosen on this device; Solar Hijri only if the certificate is in Dari or Pashto.
+  const calendar = await resolveCalendar(request);
   return json({
     cohortId: c.cohortId,
     lang,
@@ -30,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       name: c.name,
       completed: t("completed", { programme: c.programme }),
       attendance: t("attendance", { attendedText: formatNumber(c.attended, lang), totalText: formatNumber(c.sessionCount, lang) }),
-      date: t("date", { date: formatDate(c.completedOn, lang, { dateStyle: "long" }) }),
+      date: t("date", { date: formatDate(c.completedOn, { lng: lang, calendar }, { dateStyle: "long" }) }),
       thanks: t("thanks"),
       signature: t("signature"),
       service: t("service"),

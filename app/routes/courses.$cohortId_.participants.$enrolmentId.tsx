@@ -13,6 +13,7 @@ import { CHOOSABLE_STATUSES, EnrolmentParamsSchema, EnrolmentStatusSchema, Measu
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { LANGUAGES } from "~/utils/languages";
 import { parseParams } from "~/utils/query.server";
@@ -48,6 +49,7 @@ export default function Participant() {
   const d = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("courses");
+  const dates = useDateLocale();
   const lng = i18n.language;
   const f = useCourseFormState(actionData?.result);
   const e = d.enrolment;
@@ -118,7 +120,7 @@ export default function Participant() {
                 <tr key={`${m.measureKey}-${m.timepoint}`} className="govuk-table__row">
                   <td className="govuk-table__cell">{d.measureDefinitions.find((x) => x.key === m.measureKey)?.name ?? m.measureKey}</td>
                   <td className="govuk-table__cell">
-                    {t(`timepoint.${m.timepoint}`)} · {formatDate(m.recordedOn, lng)}
+                    {t(`timepoint.${m.timepoint}`)} · {formatDate(m.recordedOn, dates)}
                   </td>
                   <td className="govuk-table__cell">
                     {formatNumber(m.score, lng, { maximumFractionDigits: 2 })}
@@ -172,7 +174,7 @@ export default function Participant() {
         <ul className="govuk-list">
           {d.sessions.map((s) => (
             <li key={s.id}>
-              {t("cohort.sessionNumber", { number: s.number })} · {formatDate(s.date, lng)} · {s.cancelled ? t("cohort.cancelled") : s.status ? t(`attendance.${s.status}`) : t("cohort.notTaken")}
+              {t("cohort.sessionNumber", { number: s.number })} · {formatDate(s.date, dates)} · {s.cancelled ? t("cohort.cancelled") : s.status ? t(`attendance.${s.status}`) : t("cohort.notTaken")}
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ import { ATTENDANCE_STATUSES, RegisterSchema, SessionEditSchema, SessionParamsSc
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseParams } from "~/utils/query.server";
@@ -50,7 +51,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Register() {
   const { cohort, session, participants, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("courses");
+  const { t } = useTranslation("courses");
+  const dates = useDateLocale();
   const f = useCourseFormState(actionData?.result);
   return (
     <div className="govuk-grid-row">
@@ -74,7 +76,7 @@ export default function Register() {
         <span className="govuk-caption-m">{cohort.name}</span>
         <h1 className="govuk-heading-l">{t("register.heading", { number: session.number })}</h1>
         <p className="govuk-body">
-          {formatDate(session.date, i18n.language, { dateStyle: "full" })} {session.startTime}
+          {formatDate(session.date, dates, { dateStyle: "full" })} {session.startTime}
         </p>
         {session.cancelled ? (
           <p className="govuk-inset-text">{t("register.cancelled")}</p>

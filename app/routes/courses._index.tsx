@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listCohorts } from "~/models/cohort.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 
@@ -24,7 +25,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Courses() {
   const { cohorts, canCreate, canProgrammes } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("courses");
+  const { t } = useTranslation("courses");
+  const dates = useDateLocale();
   return (
     <>
       <h1 className="govuk-heading-l">{t("list.title")}</h1>
@@ -69,7 +71,7 @@ export default function Courses() {
                     <br />
                     <span className="govuk-body-s">{c.programme}</span>
                   </td>
-                  <td className="govuk-table__cell">{formatDate(c.startDate, i18n.language)}</td>
+                  <td className="govuk-table__cell">{formatDate(c.startDate, dates)}</td>
                   <td className="govuk-table__cell">{t(`cohortStatus.${c.status}`)}</td>
                   <td className="govuk-table__cell">
                     {t("list.placesValue", { taken: c.placesTaken, capacity: c.capacity })}

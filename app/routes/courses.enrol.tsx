@@ -6,6 +6,7 @@ import { getFamilyForEnrolment, listOpenCohorts } from "~/models/cohort.server";
 import { IdSchema } from "~/models/course-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
 import { FamilyCaption } from "~/components/casework/family-caption";
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function EnrolFromFamily() {
   const { family, cohorts } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("courses");
+  const { t } = useTranslation("courses");
+  const dates = useDateLocale();
   return (
     <>
       <Link to={`/families/${family.id}`} className="govuk-back-link">
@@ -40,7 +42,7 @@ export default function EnrolFromFamily() {
           {cohorts.map((c) => (
             <li key={c.id}>
               <Link className="govuk-link" to={`/courses/${c.id}/enrol?familyId=${family.id}`}>
-                {t("enrolFromFamily.option", { name: c.name, programme: c.programme, date: formatDate(c.startDate, i18n.language), taken: c.placesTaken, capacity: c.capacity })}
+                {t("enrolFromFamily.option", { name: c.name, programme: c.programme, date: formatDate(c.startDate, dates), taken: c.placesTaken, capacity: c.capacity })}
               </Link>
             </li>
           ))}

@@ -7,6 +7,7 @@ import { getFamily } from "~/models/family.server";
 import { userHasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 
@@ -27,7 +28,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FamilyPage() {
   const { family, episodes, canWrite, canExport } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("families");
+  const { t } = useTranslation("families");
+  const dates = useDateLocale();
   const { t: tc } = useTranslation("casework");
   // Its own hook, so the namespace loads when this page is reached by client-side navigation.
   const { t: tdp } = useTranslation("dataprotection");
@@ -60,7 +62,7 @@ export default function FamilyPage() {
             <dt className="govuk-summary-list__key">{t("fields.resettlement")}</dt>
             <dd className="govuk-summary-list__value">
               {t(`schemes.${family.resettlementScheme}`)}
-              {family.arrivalDate ? ` · ${t("detail.arrived", { date: formatDate(family.arrivalDate, i18n.language) })}` : ""}
+              {family.arrivalDate ? ` · ${t("detail.arrived", { date: formatDate(family.arrivalDate, dates) })}` : ""}
             </dd>
           </div>
         ) : null}
@@ -130,7 +132,7 @@ export default function FamilyPage() {
               <tr key={e.id} className="govuk-table__row">
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/families/${family.id}/contacts/${e.id}`}>
-                    {formatDate(e.receivedOn, i18n.language)}
+                    {formatDate(e.receivedOn, dates)}
                   </Link>
                 </td>
                 <td className="govuk-table__cell">{tc(`sources.${e.source}`)}</td>
@@ -162,7 +164,8 @@ export default function FamilyPage() {
 type Member = ReturnType<typeof useLoaderData<typeof loader>>["family"]["members"][number];
 
 function MemberTable({ members, kind }: { members: Member[]; kind: "adult" | "child" }) {
-  const { t, i18n } = useTranslation("families");
+  const { t } = useTranslation("families");
+  const dates = useDateLocale();
   if (!members.length) return <p className="govuk-body">{t("detail.none")}</p>;
   return (
     <table className="govuk-table">
@@ -200,7 +203,7 @@ function MemberTable({ members, kind }: { members: Member[]; kind: "adult" | "ch
               </>
             ) : (
               <>
-                <td className="govuk-table__cell">{formatDate(m.dateOfBirth, i18n.language)}</td>
+                <td className="govuk-table__cell">{formatDate(m.dateOfBirth, dates)}</td>
                 <td className="govuk-table__cell">
                   <bdi>{m.school ?? ""}</bdi>
                 </td>

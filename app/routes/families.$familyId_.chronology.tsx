@@ -6,6 +6,7 @@ import { getChronology } from "~/models/casework.server";
 import { CHRONOLOGY_TYPES, FamilyParamsSchema } from "~/models/casework-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
@@ -31,7 +32,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function Chronology() {
   const { family, entries, order, types } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("casework");
+  const { t } = useTranslation("casework");
+  const dates = useDateLocale();
   const values = (v: Record<string, string>) => ({
     ...v,
     source: v.source ? t(`sources.${v.source}`) : "",
@@ -93,7 +95,7 @@ export default function Chronology() {
           <tbody className="govuk-table__body">
             {entries.map((e) => (
               <tr key={`${e.type}-${e.id}`} className="govuk-table__row">
-                <td className="govuk-table__cell eh-nowrap">{formatDate(e.date, i18n.language)}</td>
+                <td className="govuk-table__cell eh-nowrap">{formatDate(e.date, dates)}</td>
                 <td className="govuk-table__cell">{t(e.key, values(e.values))}</td>
                 <td className="govuk-table__cell eh-pre-line">{e.text ?? ""}</td>
                 <td className="govuk-table__cell">{e.by ? <bdi>{e.by}</bdi> : ""}</td>

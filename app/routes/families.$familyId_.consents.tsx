@@ -12,6 +12,7 @@ import { CONSENT_PURPOSES, CONSENT_STATUSES, ConsentSchema, FamilyParamsSchema }
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -51,7 +52,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Consents() {
   const { family, consents, currentIds, canWrite, canOverride } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("casework");
+  const { t } = useTranslation("casework");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   return (
     <>
@@ -76,7 +78,7 @@ export default function Consents() {
           <tbody className="govuk-table__body">
             {consents.map((c) => (
               <tr key={c.id} className="govuk-table__row">
-                <td className="govuk-table__cell">{formatDate(c.recordedOn, i18n.language)}</td>
+                <td className="govuk-table__cell">{formatDate(c.recordedOn, dates)}</td>
                 <td className="govuk-table__cell">
                   {t(`consentPurposes.${c.purpose}`)}
                   {c.agencyName ? (

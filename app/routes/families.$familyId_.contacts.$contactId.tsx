@@ -14,6 +14,7 @@ import { AllocationSchema, DecisionSchema, EpisodeParamsSchema, OUTCOMES_BY_STAG
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -67,7 +68,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Episode() {
   const { family, contact, canDecide, canWrite, staff, assessmentOverdue } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("casework");
+  const { t } = useTranslation("casework");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   const base = `/families/${family.id}/contacts/${contact.id}`;
   const current = contact.allocations.find((a) => !a.endedAt);
@@ -81,7 +83,7 @@ export default function Episode() {
       <ErrorSummary errors={f.summary} />
       <FamilyCaption family={family} />
       <h1 className="govuk-heading-l">
-        {t("episode.heading", { date: formatDate(contact.receivedOn, i18n.language) })}{" "}
+        {t("episode.heading", { date: formatDate(contact.receivedOn, dates) })}{" "}
         <strong className="govuk-tag">{t(`statuses.${contact.status}`)}</strong>
       </h1>
       {contact.reReferral ? (
@@ -91,7 +93,7 @@ export default function Episode() {
           </span>
           <strong className="govuk-warning-text__text">
             <span className="govuk-visually-hidden">{t("common.warning")}</span>
-            {t("episode.reReferral", { date: formatDate(contact.previousClosedOn, i18n.language) })}
+            {t("episode.reReferral", { date: formatDate(contact.previousClosedOn, dates) })}
           </strong>
         </div>
       ) : null}
@@ -120,7 +122,7 @@ export default function Episode() {
         <Row label={t("episode.practitioner")}>{current ? <bdi>{current.practitioner.name}</bdi> : t("episode.unallocated")}</Row>
         {contact.assessment ? (
           <Row label={t("episode.assessment")}>
-            {t(`assessmentStatuses.${contact.assessment.status}`)} · {t("episode.due", { date: formatDate(contact.assessment.dueOn, i18n.language) })}
+            {t(`assessmentStatuses.${contact.assessment.status}`)} · {t("episode.due", { date: formatDate(contact.assessment.dueOn, dates) })}
             {assessmentOverdue ? (
               <>
                 {" "}
@@ -129,10 +131,10 @@ export default function Episode() {
             ) : null}
           </Row>
         ) : null}
-        {contact.plan ? <Row label={t("episode.nextReview")}>{formatDate(contact.plan.nextReviewOn, i18n.language)}</Row> : null}
+        {contact.plan ? <Row label={t("episode.nextReview")}>{formatDate(contact.plan.nextReviewOn, dates)}</Row> : null}
         {contact.closure ? (
           <Row label={t("episode.closed")}>
-            {formatDate(contact.closure.closedOn, i18n.language)} · {t(`closureReasons.${contact.closure.reason}`)}
+            {formatDate(contact.closure.closedOn, dates)} · {t(`closureReasons.${contact.closure.reason}`)}
           </Row>
         ) : null}
       </dl>
@@ -181,7 +183,7 @@ export default function Episode() {
               <p className="govuk-body eh-pre-line">{d.rationale}</p>
               {d.pathway ? <p className="govuk-body">{t("decision.pathwayShown", { pathway: d.pathway })}</p> : null}
               <p className="govuk-body-s">
-                {t("decision.by", { name: d.decidedBy.name, date: formatDateTime(d.decidedAt, i18n.language) })}
+                {t("decision.by", { name: d.decidedBy.name, date: formatDateTime(d.decidedAt, dates) })}
               </p>
             </li>
           ))}
@@ -233,8 +235,8 @@ export default function Episode() {
             {contact.allocations.map((a) => (
               <tr key={a.id} className="govuk-table__row">
                 <td className="govuk-table__cell"><bdi>{a.practitioner.name}</bdi></td>
-                <td className="govuk-table__cell">{formatDate(a.startedAt, i18n.language)}</td>
-                <td className="govuk-table__cell">{a.endedAt ? formatDate(a.endedAt, i18n.language) : t("episode.current")}</td>
+                <td className="govuk-table__cell">{formatDate(a.startedAt, dates)}</td>
+                <td className="govuk-table__cell">{a.endedAt ? formatDate(a.endedAt, dates) : t("episode.current")}</td>
                 <td className="govuk-table__cell"><bdi>{a.allocatedBy.name}</bdi></td>
               </tr>
             ))}

@@ -13,6 +13,7 @@ import { AssessmentSchema, EpisodeParamsSchema, HEADLINE_OUTCOMES, SignOffSchema
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -62,7 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AssessmentPage() {
   const { family, contactId, assessment, children, overdue, canDecide, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("casework");
+  const { t } = useTranslation("casework");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   const [searchParams] = useSearchParams();
   const signedOff = assessment.status === "signed_off";
@@ -91,11 +93,11 @@ export default function AssessmentPage() {
       <h1 className="govuk-heading-l">{t("assessment.title")}</h1>
       <p className="govuk-body">
         <strong className="govuk-tag">{t(`assessmentStatuses.${assessment.status}`)}</strong>{" "}
-        {t("episode.due", { date: formatDate(assessment.dueOn, i18n.language) })}{" "}
+        {t("episode.due", { date: formatDate(assessment.dueOn, dates) })}{" "}
         {overdue ? <strong className="govuk-tag govuk-tag--red">{t("common.overdue")}</strong> : null}
       </p>
       {signedOff && assessment.signedOffBy ? (
-        <p className="govuk-body">{t("assessment.signedOffBy", { name: assessment.signedOffBy.name, date: formatDateTime(assessment.signedOffAt, i18n.language) })}</p>
+        <p className="govuk-body">{t("assessment.signedOffBy", { name: assessment.signedOffBy.name, date: formatDateTime(assessment.signedOffAt, dates) })}</p>
       ) : null}
       <Form method="post" noValidate>
         <CsrfInput />

@@ -24,6 +24,7 @@ import { LineChart } from "~/components/charts/line-chart";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -107,6 +108,7 @@ export default function PlanPage() {
   const { family, contactId, plan, open, overdueActions, reviewOverdue, assessedNeeds, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("casework");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   const editable = canWrite && open;
   const outcomeName = (id: string | null) => plan?.outcomes.find((o) => o.id === id)?.description ?? "";
@@ -134,7 +136,7 @@ export default function PlanPage() {
       ) : (
         <>
           <p className="govuk-body">
-            {t("plan.nextReview", { date: formatDate(plan.nextReviewOn, i18n.language), weeks: plan.reviewIntervalWeeks })}{" "}
+            {t("plan.nextReview", { date: formatDate(plan.nextReviewOn, dates), weeks: plan.reviewIntervalWeeks })}{" "}
             {reviewOverdue ? <strong className="govuk-tag govuk-tag--red">{t("common.overdue")}</strong> : null}
           </p>
           <h2 className="govuk-heading-m">{t("plan.outcomes")}</h2>
@@ -162,7 +164,7 @@ export default function PlanPage() {
                   <th scope="col" className="govuk-table__header">{t("plan.outcome")}</th>
                   {plan.reviews.map((r, i) => (
                     <th key={r.id} scope="col" className="govuk-table__header govuk-table__header--numeric">
-                      {t("plan.reviewN", { n: i + 1, date: formatDate(r.heldOn, i18n.language) })}
+                      {t("plan.reviewN", { n: i + 1, date: formatDate(r.heldOn, dates) })}
                     </th>
                   ))}
                 </tr>
@@ -224,7 +226,7 @@ export default function PlanPage() {
                       <bdi>{a.owner}</bdi> · <bdi>{a.agency}</bdi>
                     </td>
                     <td className="govuk-table__cell">
-                      {formatDate(a.dueOn, i18n.language)}{" "}
+                      {formatDate(a.dueOn, dates)}{" "}
                       {overdueActions.includes(a.id) ? <strong className="govuk-tag govuk-tag--red">{t("common.overdue")}</strong> : null}
                     </td>
                     <td className="govuk-table__cell">
@@ -308,7 +310,7 @@ export default function PlanPage() {
           {plan.meetings.length ? (
             plan.meetings.map((m) => (
               <div key={m.id} className="eh-decision">
-                <h3 className="govuk-heading-s">{formatDate(m.heldOn, i18n.language)}</h3>
+                <h3 className="govuk-heading-s">{formatDate(m.heldOn, dates)}</h3>
                 <p className="govuk-body-s">{t("plan.attendeesShown", { attendees: m.attendees })}</p>
                 <p className="govuk-body eh-pre-line">{m.minutes}</p>
               </div>

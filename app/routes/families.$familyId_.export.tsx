@@ -2,6 +2,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction 
 import { Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { FamilyCaption } from "~/components/casework/family-caption";
 import { getSubjectAccessExport } from "~/models/data-protection.server";
 import { FamilyParamsSchema } from "~/models/casework-schemas";
@@ -67,7 +68,7 @@ export default function SubjectAccessExport() {
   const { records: r } = useLoaderData<typeof loader>();
   // Every namespace the page borrows labels from, so they load on client-side navigation too.
   const { t, i18n } = useTranslation(["dataprotection", "casework", "courses", "groups", "families", "common"]);
-  const lng = i18n.language;
+  const lng = useDateLocale();
   const cw = (key: string, values?: Record<string, unknown>) => t(key, { ns: "casework", ...values });
   const co = (key: string, values?: Record<string, unknown>) => t(key, { ns: "courses", ...values });
   const gr = (key: string) => t(key, { ns: "groups" });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { listFamilies } from "~/models/family.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 import { parseQuery } from "~/utils/query.server";
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Families() {
   const { families, total, page, pageCount, q, canWrite } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("families");
+  const dates = useDateLocale();
   const pageHref = (p: number) => `?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) }).toString()}`;
   return (
     <>
@@ -81,7 +83,7 @@ export default function Families() {
                 </td>
                 <td className="govuk-table__cell">{formatNumber(f._count.members, i18n.language)}</td>
                 <td className="govuk-table__cell">{t(`languages.${f.preferredLanguage}`, { ns: "common" })}</td>
-                <td className="govuk-table__cell">{formatDate(f.updatedAt, i18n.language)}</td>
+                <td className="govuk-table__cell">{formatDate(f.updatedAt, dates)}</td>
               </tr>
             ))}
           </tbody>

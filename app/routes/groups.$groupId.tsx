@@ -5,6 +5,7 @@ import { getGroupPage } from "~/models/group.server";
 import { GroupParamsSchema } from "~/models/group-schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { userHasPermission } from "~/utils/permissions";
 import { parseParams } from "~/utils/query.server";
 
@@ -32,7 +33,8 @@ export default function GroupPage() {
   const { group, details, leaders, members, formerMembers, meetings, followUps, canWrite, canManage, today } = useLoaderData<typeof loader>();
   const canEditMembers = canWrite && details;
   const { t, i18n } = useTranslation("groups");
-  const lng = i18n.language;
+  const dates = useDateLocale();
+  const lng = useDateLocale();
   const facilitators = leaders.filter((l) => l.role === "facilitator");
   const champions = leaders.filter((l) => l.role === "parent_champion");
   return (
@@ -108,7 +110,7 @@ export default function GroupPage() {
               <li key={f.id}>
                 {f.description}{" "}
                 <Link className="govuk-link" to={`/groups/${group.id}/meetings/${f.meetingId}`}>
-                  <span suppressHydrationWarning>{t("staff.followUps.from", { date: formatDate(f.heldOn, lng) })}</span>
+                  <span suppressHydrationWarning>{t("staff.followUps.from", { date: formatDate(f.heldOn, dates) })}</span>
                 </Link>
               </li>
             ))}
@@ -133,7 +135,7 @@ export default function GroupPage() {
               <tr key={m.id} className="govuk-table__row">
                 <td className="govuk-table__cell">
                   <Link className="govuk-link" to={`/groups/${group.id}/meetings/${m.id}`}>
-                    <span suppressHydrationWarning>{formatDate(m.heldOn, lng)}</span>
+                    <span suppressHydrationWarning>{formatDate(m.heldOn, dates)}</span>
                   </Link>
                   {m.heldOn.slice(0, 10) > today ? <strong className="govuk-tag govuk-tag--blue govuk-!-margin-inline-start-2">{t("group.planned")}</strong> : null}
                 </td>
@@ -200,7 +202,7 @@ export default function GroupPage() {
                     </td>
                     <td className="govuk-table__cell">{m.source ? t(`sources.${m.source}`) : ""}</td>
                     <td className="govuk-table__cell" suppressHydrationWarning>
-                      {m.joinedOn ? formatDate(m.joinedOn, lng) : ""}
+                      {m.joinedOn ? formatDate(m.joinedOn, dates) : ""}
                     </td>
                   </>
                 ) : null}

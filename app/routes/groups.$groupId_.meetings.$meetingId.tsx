@@ -13,8 +13,9 @@ import { AttendanceSchema, FollowUpDoneSchema, MeetingParamsSchema } from "~/mod
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
-import { getFixedT, resolveLanguage } from "~/utils/i18n.server";
+import { getDateLocale, getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 import { parseParams } from "~/utils/query.server";
 
@@ -30,7 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const data = await getMeeting(actor, groupId, meetingId);
   const t = await getFixedT(request, "groups");
   return json({
-    title: t("meeting.pageTitle", { date: formatDate(data.meeting.heldOn, await resolveLanguage(request)) }),
+    title: t("meeting.pageTitle", { date: formatDate(data.meeting.heldOn, await getDateLocale(request)) }),
     ...data,
     group: { id: data.group.id, name: data.group.name },
     canWrite: userHasPermission(actor.user, "write:group"),
@@ -54,9 +55,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function MeetingPage() {
   const { group, meeting, members, details, happened, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("groups");
+  const { t } = useTranslation("groups");
+  const dates = useDateLocale();
   const f = useGroupFormState(actionData?.result);
-  const lng = i18n.language;
   const named = meeting.attendanceMode === "named";
   return (
     <div className="govuk-grid-row">
@@ -68,7 +69,7 @@ export default function MeetingPage() {
         <span className="govuk-caption-l">
           <bdi>{group.name}</bdi>
         </span>
-        <h1 className="govuk-heading-l" suppressHydrationWarning>{t("meeting.pageTitle", { date: formatDate(meeting.heldOn, lng) })}</h1>
+        <h1 className="govuk-heading-l" suppressHydrationWarning>{t("meeting.pageTitle", { date: formatDate(meeting.heldOn, dates) })}</h1>
         <dl className="govuk-summary-list">
           <div className="govuk-summary-list__row">
             <dt className="govuk-summary-list__key">{t("fields.topic")}</dt>

@@ -2,6 +2,7 @@ import { parseWithZod } from "@conform-to/zod/v4";
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { isoDay, type FormReply } from "~/components/casework/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { useGroupFormState } from "~/components/groups/form-state";
@@ -76,6 +77,7 @@ export default function GroupMemberPage() {
   const { group, member } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("groups");
+  const dates = useDateLocale();
   const update = useGroupFormState(actionData?.intent === "update" ? actionData.result : undefined);
   const left = useGroupFormState(actionData?.intent === "left" ? actionData.result : undefined);
   const languageOptions = LANGUAGES.map((l) => ({ value: l.code, label: t(`languages.${l.code}`, { ns: "common" }) }));
@@ -95,7 +97,7 @@ export default function GroupMemberPage() {
         </h1>
         {member.leftOn ? (
           <div className="govuk-inset-text" suppressHydrationWarning>
-            {t("memberEdit.leftOn", { date: formatDate(member.leftOn, i18n.language) })}
+            {t("memberEdit.leftOn", { date: formatDate(member.leftOn, dates) })}
           </div>
         ) : null}
 

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { listGroups, seesMemberDetails } from "~/models/group.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
 
@@ -21,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Groups() {
   const { groups, canCreate, staff } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("groups");
+  const dates = useDateLocale();
   return (
     <>
       <h1 className="govuk-heading-l">{t("list.title")}</h1>
@@ -63,7 +65,7 @@ export default function Groups() {
                 </td>
                 <td className="govuk-table__cell">{g.languages.map((l) => t(`languages.${l}`, { ns: "common" })).join(", ")}</td>
                 <td className="govuk-table__cell" suppressHydrationWarning>{formatNumber(g.members, i18n.language)}</td>
-                <td className="govuk-table__cell" suppressHydrationWarning>{g.lastMeeting ? formatDate(g.lastMeeting, i18n.language) : t("list.never")}</td>
+                <td className="govuk-table__cell" suppressHydrationWarning>{g.lastMeeting ? formatDate(g.lastMeeting, dates) : t("list.never")}</td>
                 <td className="govuk-table__cell">
                   <strong className={`govuk-tag${g.status === "active" ? " govuk-tag--green" : " govuk-tag--grey"}`}>{t(`status.${g.status}`)}</strong>
                 </td>

@@ -9,6 +9,7 @@ import { financialYear, periodSearch, ReportQuerySchema } from "~/models/reports
 import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { PAGE_PARAMS } from "~/utils/query.server";
 
 export const handle = { i18n: ["common", "reports"] };
 
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:report");
   const t = await getFixedT(request, "reports");
   const url = new URL(request.url);
-  const raw = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "lng"));
+  const raw = Object.fromEntries([...url.searchParams].filter(([k]) => !PAGE_PARAMS.has(k)));
   const submitted = Object.keys(raw).length > 0;
   const parsed = ReportQuerySchema.safeParse(raw);
   const { teams, canChooseTeam, scope } = await resolveReportScope(actor, parsed.success ? parsed.data.team || undefined : undefined);

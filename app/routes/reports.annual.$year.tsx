@@ -15,6 +15,7 @@ import { SEF_HEADINGS } from "~/models/reports/types";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -57,7 +58,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function AnnualReport() {
   const { year, sections, narrative, canEdit, saved } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { t, i18n } = useTranslation("reports");
+  const { t } = useTranslation("reports");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
   return (
     <>
@@ -88,7 +90,7 @@ export default function AnnualReport() {
         </li>
       </ul>
       <SuppressionNote table={sections[0]?.tables[0]} />
-      {narrative.updatedAt ? <p className="govuk-body-s">{t("annual.lastSaved", { at: formatDateTime(narrative.updatedAt, i18n.language), name: narrative.updatedBy ?? "" })}</p> : null}
+      {narrative.updatedAt ? <p className="govuk-body-s">{t("annual.lastSaved", { at: formatDateTime(narrative.updatedAt, dates), name: narrative.updatedBy ?? "" })}</p> : null}
       {SEF_HEADINGS.map((heading) => (
         <section key={heading} aria-labelledby={`sef-${heading}`} className="eh-sef-heading">
           <h2 className="govuk-heading-l" id={`sef-${heading}`}>

@@ -7,13 +7,14 @@ import { periodOf, ReportQuerySchema } from "~/models/reports/period";
 import { requirePermission } from "~/utils/auth.server";
 import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
+import { PAGE_PARAMS } from "~/utils/query.server";
 
 const ExportSchema = z.strictObject({ format: z.enum(["csv", "xlsx"]), table: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() });
 
 /** CSV of one table or XLSX of every table, suppressed exactly as on the page. Audited as an export. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:report");
-  const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([k]) => k !== "lng"));
+  const raw = Object.fromEntries([...new URL(request.url).searchParams].filter(([k]) => !PAGE_PARAMS.has(k)));
   const { format, table: tableId, ...rest } = raw;
   const exp = ExportSchema.safeParse({ format, table: tableId });
   const query = ReportQuerySchema.safeParse(rest);

@@ -7,6 +7,7 @@ import { buildReport, resolveReportScope } from "~/models/reports/index.server";
 import { periodOf, periodSearch, ReportQuerySchema } from "~/models/reports/period";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
 
@@ -34,13 +35,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Outcomes() {
   const { from, to, teamName, search, sections } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("reports");
+  const { t } = useTranslation("reports");
+  const dates = useDateLocale();
   return (
     <>
       <Link to={`/reports?${search}`} className="govuk-back-link eh-no-print">
         {t("outcomes.change")}
       </Link>
-      <span className="govuk-caption-l">{t("outcomes.caption", { from: formatDate(from, i18n.language), to: formatDate(to, i18n.language) })}</span>
+      <span className="govuk-caption-l">{t("outcomes.caption", { from: formatDate(from, dates), to: formatDate(to, dates) })}</span>
       <h1 className="govuk-heading-l">{t("outcomes.title")}</h1>
       <p className="govuk-body">{teamName ? t("outcomes.scopeTeam", { team: teamName }) : t("outcomes.scopeAll")}</p>
       <SuppressionNote table={sections[0]?.tables[0]} />

@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { listDueForDeletion } from "~/models/data-protection.server";
@@ -31,6 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function Retention() {
   const { years, cutoff, families, deleted, noneChosen } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("dataprotection");
+  const dates = useDateLocale();
   return (
     <>
       <ErrorSummary errors={noneChosen ? [{ fieldId: families[0] ? `family-${families[0].id}` : undefined, message: t("retention.noneChosen") }] : []} />
@@ -47,7 +49,7 @@ export default function Retention() {
         </div>
       ) : null}
       <h1 className="govuk-heading-l">{t("retention.title")}</h1>
-      <p className="govuk-body">{t("retention.intro", { years, date: formatDate(cutoff, i18n.language) })}</p>
+      <p className="govuk-body">{t("retention.intro", { years, date: formatDate(cutoff, dates) })}</p>
       <p className="govuk-body">{t("retention.whatHappens")}</p>
       {families.length ? (
         <Form method="get" action="/retention/confirm">
@@ -88,7 +90,7 @@ export default function Retention() {
                       <td className="govuk-table__cell">
                         <bdi>{f.name}</bdi> <span className="govuk-caption-s"><bdi>{f.reference}</bdi></span>
                       </td>
-                      <td className="govuk-table__cell">{formatDate(f.lastClosedOn, i18n.language)}</td>
+                      <td className="govuk-table__cell">{formatDate(f.lastClosedOn, dates)}</td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(f.members, i18n.language)}</td>
                       <td className="govuk-table__cell govuk-table__cell--numeric">{formatNumber(f.contacts, i18n.language)}</td>
                     </tr>

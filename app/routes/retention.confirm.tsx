@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { CsrfInput } from "~/components/csrf-input";
 import { deleteFamiliesPastRetention, getDeletionPreview, readFamilyIds } from "~/models/data-protection.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -36,6 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ConfirmDeletion() {
   const { families } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("dataprotection");
+  const dates = useDateLocale();
   return (
     <>
       <Link to="/retention" className="govuk-back-link">
@@ -56,7 +58,7 @@ export default function ConfirmDeletion() {
           <h2 className="govuk-heading-m" id={`family-${f.id}`}>
             <bdi>{f.name}</bdi> <span className="govuk-caption-m"><bdi>{f.reference}</bdi></span>
           </h2>
-          <p className="govuk-body">{t("confirm.lastClosed", { date: formatDate(f.lastClosedOn, i18n.language) })}</p>
+          <p className="govuk-body">{t("confirm.lastClosed", { date: formatDate(f.lastClosedOn, dates) })}</p>
           <table className="govuk-table">
             <caption className="govuk-table__caption govuk-table__caption--s">{t("confirm.records", { reference: f.reference })}</caption>
             <thead className="govuk-table__head">

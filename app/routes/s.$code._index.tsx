@@ -1,12 +1,14 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CalendarSwitch } from "~/components/calendar-switch";
 import { SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
 import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey-parent.server";
 import { markOpened, startFromShared } from "~/models/survey.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { getRequestInfo } from "~/utils/request-info.server";
+import { useDateLocale } from "~/utils/use-date-locale";
 
 /** Parents' pages ship no JavaScript and have their own language switcher. */
 export const handle = { i18n: ["common", "survey"], hydrate: false, languageBar: false };
@@ -57,6 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function SurveyStart() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation("survey");
+  const dates = useDateLocale();
   if (data.kind === "unknown") {
     return (
       <SurveyMessage title={data.title}>
@@ -98,6 +101,7 @@ export default function SurveyStart() {
           </button>
         </form>
         <SurveyLanguages languages={data.languages} current={data.lng} path={`/s/${data.code}`} />
+        <CalendarSwitch lng={data.lng} calendar={dates.calendar ?? "gregory"} className="eh-survey-calendar" />
       </div>
     </div>
   );

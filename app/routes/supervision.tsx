@@ -12,6 +12,7 @@ import { getSupervisionOverview, recordSupervision } from "~/models/supervision.
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";
@@ -42,7 +43,9 @@ export default function Supervision() {
   const { practitioners, canWrite } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t, i18n } = useTranslation("casework");
+  const dates = useDateLocale();
   const f = useFormState(actionData?.result);
+  // Supervision is recorded per Gregorian month, so the month heading stays Gregorian.
   const month = (d: string) => formatDate(d, i18n.language, { month: "long", year: "numeric" });
   return (
     <>
@@ -58,7 +61,7 @@ export default function Supervision() {
               {p.records.map((r) => (
                 <li key={r.id} className="eh-decision">
                   <h3 className="govuk-heading-s">
-                    {month(r.month)}: {r.heldOn ? t("supervision.heldOnShown", { date: formatDate(r.heldOn, i18n.language), name: r.supervisor.name }) : t("supervision.missed")}
+                    {month(r.month)}: {r.heldOn ? t("supervision.heldOnShown", { date: formatDate(r.heldOn, dates), name: r.supervisor.name }) : t("supervision.missed")}
                   </h3>
                   {r.missedReason ? <p className="govuk-body eh-pre-line">{t("supervision.reasonShown", { reason: r.missedReason })}</p> : null}
                   {r.casesDiscussed ? <p className="govuk-body">{t("supervision.casesShown", { cases: r.casesDiscussed })}</p> : null}
@@ -66,7 +69,7 @@ export default function Supervision() {
                   {r.actions.length ? (
                     <ul className="govuk-list govuk-list--bullet">
                       {r.actions.map((a) => (
-                        <li key={a.id}>{t("supervision.actionShown", { action: a.description, date: formatDate(a.byWhen, i18n.language) })}</li>
+                        <li key={a.id}>{t("supervision.actionShown", { action: a.description, date: formatDate(a.byWhen, dates) })}</li>
                       ))}
                     </ul>
                   ) : null}

@@ -7,6 +7,7 @@ import { SERVICES } from "~/models/survey-rules";
 import { generateInvitations, invitationCounts, listInvitations } from "~/models/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -53,7 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyInvitations() {
   const { title, survey, counts, invitations } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("surveys");
+  const { t } = useTranslation("surveys");
+  const dates = useDateLocale();
   return (
     <>
       <a href={`/surveys/${survey.id}`} className="govuk-back-link">
@@ -109,7 +111,7 @@ export default function SurveyInvitations() {
                   <td className="govuk-table__cell"><bdi>{i.name}</bdi> (<bdi>{i.reference}</bdi>)</td>
                   <td className="govuk-table__cell">{i.service ? t(`invitations.services.${i.service}`) : ""}</td>
                   <td className="govuk-table__cell" lang={i.language}>{LANGUAGES.find((l) => l.code === i.language)?.name ?? i.language}</td>
-                  <td className="govuk-table__cell">{i.sentAt ? formatDate(i.sentAt, i18n.language) : t("invitations.notSent")}</td>
+                  <td className="govuk-table__cell">{i.sentAt ? formatDate(i.sentAt, dates) : t("invitations.notSent")}</td>
                 </tr>
               ))}
             </tbody>

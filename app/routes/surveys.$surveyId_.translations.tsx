@@ -6,6 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { getTranslations, saveTranslation } from "~/models/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -52,7 +53,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function SurveyTranslations() {
   const { title, language, surveyId, strings, summary } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("surveys");
+  const { t } = useTranslation("surveys");
+  const dates = useDateLocale();
   const dir = languageDir(language);
   return (
     <>
@@ -83,7 +85,7 @@ export default function SurveyTranslations() {
               {t("translations.english")}: <span lang="en" dir="ltr">{s.source}</span>
             </p>
             {s.status === "reviewed" && s.reviewedBy ? (
-              <p className="govuk-body-s">{t("translations.reviewedBy", { name: s.reviewedBy, date: formatDate(s.reviewedAt, i18n.language) })}</p>
+              <p className="govuk-body-s">{t("translations.reviewedBy", { name: s.reviewedBy, date: formatDate(s.reviewedAt, dates) })}</p>
             ) : null}
             <div className="govuk-form-group">
               <label className="govuk-label" htmlFor={`${id}-text`}>{t("translations.text", { key: s.key })}</label>

@@ -6,6 +6,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { listTriage, triageRequest } from "~/models/support-request.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
+import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -37,7 +38,8 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function Triage() {
   const { requests } = useLoaderData<typeof loader>();
-  const { t, i18n } = useTranslation("casework");
+  const { t } = useTranslation("casework");
+  const dates = useDateLocale();
   return (
     <>
       <h1 className="govuk-heading-l">{t("triage.title")}</h1>
@@ -51,7 +53,7 @@ export default function Triage() {
           <dl className="govuk-summary-list">
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{t("triage.received")}</dt>
-              <dd className="govuk-summary-list__value">{formatDateTime(r.createdAt, i18n.language)}</dd>
+              <dd className="govuk-summary-list__value">{formatDateTime(r.createdAt, dates)}</dd>
             </div>
             <div className="govuk-summary-list__row">
               <dt className="govuk-summary-list__key">{t("triage.referrer")}</dt>

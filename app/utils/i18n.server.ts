@@ -3,7 +3,8 @@ import Backend from "i18next-fs-backend";
 import ICU from "i18next-icu";
 import { RemixI18Next } from "remix-i18next/server";
 import i18nConfig from "~/i18n";
-import { langCookie } from "~/utils/cookies.server";
+import { calendarCookie, langCookie } from "~/utils/cookies.server";
+import { isCalendar, type Calendar, type DateLocale } from "~/utils/format";
 import { DEFAULT_LANGUAGE, isLanguageCode, LANGUAGE_CODES, type LanguageCode } from "~/utils/languages";
 
 /**
@@ -45,4 +46,20 @@ export async function resolveLanguage(request: Request): Promise<LanguageCode> {
 /** A translation function for a loader or action, in the request's language. */
 export async function getFixedT(request: Request, ns: string | readonly [string, ...string[]] = "common") {
   return i18nServer.getFixedT(await resolveLanguage(request), ns);
+}
+
+/**
+ * The calendar for dates on this request: a valid `?cal=`, then the `cal` cookie, then
+ * Gregorian. Solar Hijri applies only in the languages that offer it (see `calendarFor`).
+ */
+export async function resolveCalendar(request: Request): Promise<Calendar> {
+  const param = new URL(request.url).searchParams.get("cal");
+  if (isCalendar(param)) return param;
+  const cookie: unknown = await calendarCookie.parse(request.headers.get("Cookie"));
+  return isCalendar(cookie) ? cookie : "gregory";
+}
+
+/** The language and calendar to format this request's dates in (loaders and actions). */
+export async function getDateLocale(request: Request): Promise<DateLocale> {
+  return { lng: await resolveLanguage(request), calendar: await resolveCalendar(request) };
 }

@@ -2,12 +2,15 @@ import type { z } from "zod";
 import { containsNul } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
 
+/** Query parameters every page accepts (language and calendar, read by the root loader). */
+export const PAGE_PARAMS: ReadonlySet<string> = new Set(["lng", "cal"]);
+
 /** Validates a loader's query string with zod; bad input is a 400 in the user's language. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.infer<S> {
   const params = new URL(request.url).searchParams;
   if (containsNul(params)) throw errorResponse(400, "errors.badCharacters");
   const raw: Record<string, string> = {};
-  for (const [key, value] of params) if (key !== "lng") raw[key] = value;
+  for (const [key, value] of params) if (!PAGE_PARAMS.has(key)) raw[key] = value;
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw errorResponse(400, "errors.badQuery");
   return parsed.data;

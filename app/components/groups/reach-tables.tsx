@@ -37,6 +37,7 @@ function Head({ first }: { first: string }) {
 export function ReachTables({ reach, from, to }: { reach: Reach; from: string; to: string }) {
   const { t, i18n } = useTranslation("groups");
   const lng = i18n.language;
+  // Reach is counted per Gregorian month, so its month names stay Gregorian in any calendar.
   const monthName = (m: string) => formatDate(`${m}-15T12:00:00Z`, lng, { month: "long", year: "numeric" });
   return (
     <>
