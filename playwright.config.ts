@@ -43,7 +43,8 @@ export default defineConfig({
   webServer: {
     command: `bash scripts/e2e-server.sh ${PORT}`,
     url: `http://127.0.0.1:${PORT}/healthz`,
-    timeout: 120_000,
+    // Seeding a new embedded database takes a minute or more on a loaded 2-core machine.
+    timeout: 300_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
