@@ -23,7 +23,7 @@ import { getEnv } from "~/utils/env.server";
 import { errorResponse } from "~/utils/http.server";
 import { isCalendar } from "~/utils/format";
 import { resolveCalendar, resolveLanguage } from "~/utils/i18n.server";
-import { isLanguageCode, languageDir } from "~/utils/languages";
+import { hydratesIn, isLanguageCode, languageDir } from "~/utils/languages";
 import { useNonce } from "~/utils/nonce";
 import { getRequestInfo } from "~/utils/request-info.server";
 import { csrfTokenFor, getCurrentSession } from "~/utils/session.server";
@@ -78,7 +78,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const locale = data?.locale ?? i18n.language ?? "en";
   const dir = languageDir(locale);
   const nonce = useNonce();
-  const hydrate = useShouldHydrate();
+  const hydrate = useShouldHydrate() && hydratesIn(locale);
   useChangeLanguage(locale);
   return (
     <html lang={locale} dir={dir} className="govuk-template">

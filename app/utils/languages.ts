@@ -27,5 +27,18 @@ export function languageDir(code: string): "ltr" | "rtl" {
   return LANGUAGES.find((l) => l.code === code)?.dir ?? "ltr";
 }
 
+/**
+ * Languages whose dates and numbers browsers cannot format: Chromium's ICU (Debian's, and
+ * Chrome's own on most platforms) has no Pashto or Somali locale data, so the browser
+ * would write "Nov 23, 2026" where the server wrote the Pashto date, fail hydration and
+ * redraw the page in English formats. Pages in these languages are served without client
+ * JavaScript: every page works as plain HTML forms, so nothing is lost but enhancement.
+ */
+export const SERVER_ONLY_LANGUAGES: readonly string[] = ["ps", "so"];
+
+export function hydratesIn(code: string): boolean {
+  return !SERVER_ONLY_LANGUAGES.includes(code);
+}
+
 /** The namespaces every page loads. Routes add their own through `handle.i18n`. */
 export const DEFAULT_NAMESPACES = ["common"] as const;

@@ -21,7 +21,7 @@ export const test = base.extend<{ browserErrors: void }>({
       const errors: string[] = [];
       page.on("pageerror", (error) => errors.push(error.message));
       page.on("console", (message) => {
-        if (message.type() === "error" && /Error loading route module/.test(message.text())) errors.push(message.text());
+        if (message.type() === "error" && /Error loading route module|Minified React error #4(18|19|22|23|25)|Hydration failed|did not match/.test(message.text())) errors.push(message.text());
       });
       await use();
       expect(errors, "errors thrown in the browser").toEqual([]);
