@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
@@ -33,7 +34,8 @@ export async function startEmbeddedDb(dataDir: string | null): Promise<EmbeddedD
     }
     await writeFile(lockFile, String(process.pid));
   }
-  const db = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined);
+  // pg_trgm: family search's trigram indexes (migration family_search_indexes).
+  const db = await PGlite.create(dataDir ? path.join(dataDir, "pglite") : undefined, { extensions: { pg_trgm } });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"
