@@ -71,12 +71,13 @@ async function rawAudit(action: string, entity: string, familyId: string | null 
   await admin.query(`INSERT INTO "AuditEvent" ("actorId", "actorEmail", action, entity, "familyId", ip, "requestId") VALUES ('bench', 'bench@bench.invalid', $1, $2, $3, '127.0.0.1', 'bench')`, [action, entity, familyId]);
 }
 
-/** The caseload page's data in SQL: open episodes allocated to the practitioner, with overdue figures. */
+/** The caseload page's data in SQL: the first 50 open episodes allocated to the practitioner, with overdue figures, and their number. */
 async function rawCaseload(actor: Actor) {
   const { rows } = await admin.query(
     `SELECT c.id, c."familyId", f.reference, f.name, c.status, c."reReferral", u.id AS "practitionerId", u.name AS practitioner,
        a.status AS "assessmentStatus", a."dueOn", p."nextReviewOn",
-       (SELECT count(*)::int FROM "PlanAction" pa WHERE pa."planId" = p.id AND pa.status IN ('not_started','in_progress') AND pa."dueOn" < current_date) AS "overdueActions"
+       (SELECT count(*)::int FROM "PlanAction" pa WHERE pa."planId" = p.id AND pa.status IN ('not_started','in_progress') AND pa."dueOn" < current_date) AS "overdueActions",
+       count(*) OVER () AS total
      FROM "Allocation" al
      JOIN "Contact" c ON c.id = al."contactId"
      JOIN "Family" f ON f.id = c."familyId"
@@ -84,14 +85,14 @@ async function rawCaseload(actor: Actor) {
      LEFT JOIN "Assessment" a ON a."contactId" = c.id
      LEFT JOIN "Plan" p ON p."contactId" = c.id
      WHERE al."practitionerId" = $1 AND al."endedAt" IS NULL AND c.status IN ${OPEN} AND f."teamId" = $2
-     ORDER BY c."receivedOn"`,
+     ORDER BY c."receivedOn", c.id LIMIT 50`,
     [actor.user.id, actor.user.teamId],
   );
   await rawAudit("list", "caseload");
   return rows;
 }
 
-/** A family page and its chronology in SQL: the family with its members, its episodes, every chronology record. */
+/** A family page and its chronology in SQL: the family with its members, its episodes, the chronology's first 100 entries and their number. */
 async function rawFamilyAndChronology(familyId: string, teamId: string) {
   const family = await admin.query(
     `SELECT f.*, t.name AS "teamName",
@@ -107,7 +108,7 @@ async function rawFamilyAndChronology(familyId: string, teamId: string) {
     [familyId],
   );
   const chronology = await admin.query(
-    `SELECT * FROM (
+    `SELECT *, count(*) OVER () AS total FROM (
        SELECT 'contact' AS type, id, "receivedOn"::timestamp AS date, "createdAt" AS at, reason AS text, NULL AS by FROM "Contact" WHERE "familyId" = $1
        UNION ALL SELECT 'consent', id, "recordedOn", "createdAt", "overrideReason", NULL FROM "Consent" WHERE "familyId" = $1
        UNION ALL SELECT 'decision', d.id, date_trunc('day', d."decidedAt"), d."decidedAt", d.rationale, u.name FROM "Decision" d JOIN "User" u ON u.id = d."decidedById" WHERE d."familyId" = $1
@@ -118,7 +119,7 @@ async function rawFamilyAndChronology(familyId: string, teamId: string) {
        UNION ALL SELECT 'review', id, "heldOn", "createdAt", summary, NULL FROM "Review" WHERE "familyId" = $1
        UNION ALL SELECT 'note', n.id, n."occurredOn", n."createdAt", n."whatHappened" || E'\\n\\n' || n."differenceMade", u.name FROM "CaseNote" n JOIN "User" u ON u.id = n."authorId" WHERE n."familyId" = $1
        UNION ALL SELECT 'closure', c.id, c."closedOn", c."createdAt", c.summary, u.name FROM "Closure" c JOIN "User" u ON u.id = c."signedOffById" WHERE c."familyId" = $1
-     ) e ORDER BY date DESC, at DESC`,
+     ) e ORDER BY date DESC, at DESC LIMIT 100`,
     [familyId],
   );
   await rawAudit("read", "family", familyId);
@@ -176,8 +177,8 @@ try {
 
     const caseload = await getMyCaseload(caseloadActor);
     const rawRows = await rawCaseload(caseloadActor);
-    if (caseload.length !== rawRows.length) log(`warning: caseload rows ${caseload.length} vs SQL ${rawRows.length}`);
-    results.push({ size, notes, op: "caseload (my open cases)", rows: String(caseload.length), ...(await measurePair(N, () => getMyCaseload(caseloadActor), () => rawCaseload(caseloadActor))) });
+    if (caseload.rows.length !== rawRows.length) log(`warning: caseload rows ${caseload.rows.length} vs SQL ${rawRows.length}`);
+    results.push({ size, notes, op: "caseload (my open cases)", rows: `${caseload.rows.length}/${caseload.total}`, ...(await measurePair(N, () => getMyCaseload(caseloadActor), () => rawCaseload(caseloadActor))) });
 
     for (const [label, i] of [["family + chronology, typical", TYPICAL], ["family + chronology, 500 notes", LONG]] as const) {
       const actor = actorFor(practitionerOf(i), teamOf(i), "practitioner");
@@ -185,7 +186,7 @@ try {
       const { chronology } = await familyAndChronology(actor, id);
       const raw = await rawFamilyAndChronology(id, teamOf(i));
       if (chronology.entries.length !== raw.chronology.length) log(`warning: chronology entries ${chronology.entries.length} vs SQL ${raw.chronology.length}`);
-      results.push({ size, notes, op: `${label} (${notesOf(i)} notes)`, rows: String(chronology.entries.length), ...(await measurePair(N, () => familyAndChronology(actor, id), () => rawFamilyAndChronology(id, teamOf(i)))) });
+      results.push({ size, notes, op: `${label} (${notesOf(i)} notes)`, rows: `${chronology.entries.length}/${chronology.total}`, ...(await measurePair(N, () => familyAndChronology(actor, id), () => rawFamilyAndChronology(id, teamOf(i)))) });
     }
 
     const searchActor = actorFor(practitionerOf(TYPICAL), teamOf(TYPICAL), "practitioner");
