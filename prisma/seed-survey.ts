@@ -27,6 +27,32 @@ function weighted<T>(random: ReturnType<typeof createRandom>, items: Array<[T, n
   return items[0]![0];
 }
 
+/**
+ * This year's answers so far, so the results page shows real figures: 96 anonymous
+ * responses over the three services and the ten languages (with comments), and the open
+ * link's visits and letter codes they came through (completed on a day, never linked).
+ */
+async function seedCurrentResponses(db: PrismaClient, surveyId: string, year: number, random: ReturnType<typeof createRandom>) {
+  const responses = Array.from({ length: 96 }, (_, i) => {
+    // Every language at least once, then by the usual weights.
+    const language = i < LANGUAGE_CODES.length ? LANGUAGE_CODES[i]! : weighted(random, LANGUAGE_WEIGHTS);
+    return { surveyId, year, service: weighted(random, SERVICE_WEIGHTS), language, answers: buildDefaultAnswers(random, { language, comments: true }) };
+  });
+  await db.surveyResponse.createMany({ data: responses });
+  const completedOn = new Date(Date.UTC(year, 5, 15));
+  // 60 letter codes (40 completed) and 80 open-link visits (56 completed): 96 in all.
+  const invitations = [
+    ...Array.from({ length: 60 }, (_, i) => ({ letter: true, done: i < 40 })),
+    ...Array.from({ length: 80 }, (_, i) => ({ letter: false, done: i < 56 })),
+  ];
+  await db.surveyInvitation.createMany({
+    data: invitations.map((inv, i) => {
+      const r = responses[i % responses.length]!;
+      return { surveyId, code: newCode(), service: r.service, language: r.language, openedAt: inv.done ? completedOn : null, completedOn: inv.done ? completedOn : null, sentAt: inv.letter ? completedOn : null };
+    }),
+  });
+}
+
 export async function seedSurvey(db: PrismaClient, now = new Date()) {
   const random = createRandom(2025);
   const lastYear = now.getUTCFullYear() - 1;
@@ -55,6 +81,7 @@ export async function seedSurvey(db: PrismaClient, now = new Date()) {
     await db.surveyInvitation.createMany({
       data: families.map((f) => ({ surveyId: current!.id, code: newCode(), service: "casework" as const, familyId: f.id, language: f.preferredLanguage })),
     });
+    await seedCurrentResponses(db, current.id, thisYear, random);
   }
   const codes = await db.surveyInvitation.findMany({
     where: { surveyId: current.id, reusable: false, familyId: { not: null }, completedOn: null },

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { isoDate } from "~/models/casework-rules";
 import { resolveReportScope } from "~/models/reports/index.server";
+import { listSurveys } from "~/models/survey.server";
 import { financialYear, periodSearch, ReportQuerySchema } from "~/models/reports/period";
 import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -24,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { teams, canChooseTeam, scope } = await resolveReportScope(actor, parsed.success ? parsed.data.team || undefined : undefined);
   const fy = financialYear(new Date());
   const canSeeAnnual = actor.scope === "any";
+  const surveys = canSeeAnnual ? (await listSurveys()).filter((s) => s.status !== "draft").map((s) => ({ id: s.id, year: s.year })) : [];
   await audit(actor, { action: "read", entity: "report", entityId: "index" });
   const base = {
     title: t("index.title"),
@@ -32,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     values: { from: typeof raw.from === "string" ? raw.from : isoDate(fy.from), to: typeof raw.to === "string" ? raw.to : isoDate(fy.to), team: scope.teamId ?? "" },
     annualYear: fy.from.getUTCFullYear(),
     canSeeAnnual,
+    surveys,
   };
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => ({ fieldId: i.path[0] === "from" ? "from" : i.path[0] === "team" ? "team" : "to", message: t(i.message.startsWith("reports:") ? i.message.slice(8) : "errors.badQuery") }));
@@ -44,7 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function ReportsIndex() {
-  const { teams, ownTeam, values, errors, annualYear, canSeeAnnual } = useLoaderData<typeof loader>();
+  const { teams, ownTeam, values, errors, annualYear, canSeeAnnual, surveys } = useLoaderData<typeof loader>();
   const { t } = useTranslation("reports");
   const errorFor = (id: string) => errors.find((e) => e.fieldId === id)?.message;
   const field = (id: "from" | "to") => {
@@ -106,6 +109,20 @@ export default function ReportsIndex() {
             {t("index.annualFor", { year: String(annualYear) })}
           </Link>
         </p>
+      ) : null}
+      {surveys.length ? (
+        <>
+          <h2 className="govuk-heading-m">{t("index.surveyResults")}</h2>
+          <ul className="govuk-list">
+            {surveys.map((s) => (
+              <li key={s.id}>
+                <Link className="govuk-link" to={`/surveys/${s.id}/results`}>
+                  {t("index.surveyResultsFor", { year: String(s.year) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </>
       ) : null}
     </>
   );

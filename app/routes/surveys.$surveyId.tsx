@@ -131,6 +131,11 @@ export default function SurveyOverview() {
           {t("overview.invitations")}
         </a>
       </p>
+      <p className="govuk-body">
+        <a className="govuk-link" href={`/surveys/${survey.id}/results`}>
+          {t("overview.results")}
+        </a>
+      </p>
       {survey.status === "open" ? (
         <p className="govuk-body">
           {t("overview.openLink")}: <code>{openLink}</code>

@@ -32,7 +32,7 @@ const PAGES: Array<{ role: DemoRole | null; path: string; status?: number }> = [
 ];
 
 test("the survey's staff screens have no accessibility violations", async ({ page }) => {
-  // Four pages, one with a form per translatable string: axe takes a while on each.
+  // Six pages, one with a form per translatable string: axe takes a while on each.
   test.setTimeout(120_000);
   await loginAs(page, "lead");
   await page.goto("/surveys");
@@ -40,7 +40,7 @@ test("the survey's staff screens have no accessibility violations", async ({ pag
   await expect(page).toHaveURL(/\/surveys\/[a-z0-9]+$/);
   await expectAccessible(page);
   const base = page.url();
-  for (const sub of ["/translations?language=ps", "/invitations", "/letters"]) {
+  for (const sub of ["/translations?language=ps", "/invitations", "/letters", "/results", "/results?language=ar&service=group"]) {
     await page.goto(base + sub);
     await expectAccessible(page);
   }

@@ -179,6 +179,9 @@ export const MATRIX: Record<string, Entry> = {
   "routes/surveys.$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
   "routes/surveys.$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
   "routes/surveys.$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
+  // Satisfaction results are a report of the whole service: leads and administrators read them
+  // (practitioners, whose reports are their team's, get 403); leads write the comment notes.
+  "routes/surveys.$surveyId_.results": { path: (ids) => `/surveys/${ids.surveyId}/results`, get: only(["lead", "admin"]), post: only(["lead"], 400) },
   "routes/s._index": { path: () => "/s", get: everyone(200), post: everyone(405) },
   // The reusable demo code: its start page, and a post that hands out a code of one's own.
   "routes/s.$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },

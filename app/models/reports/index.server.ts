@@ -5,6 +5,7 @@ import { errorResponse } from "~/utils/http.server";
 import { isoDate } from "../casework-rules";
 import { caseworkSections } from "./casework.server";
 import { share, suppressionThreshold, suppressTable } from "./suppression";
+import { surveySections } from "./survey.server";
 import type { PublishedSection, PublishedTable, RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**
@@ -13,6 +14,7 @@ import type { PublishedSection, PublishedTable, RawTable, ReportPeriod, ReportSc
  */
 export const REPORT_SOURCES: ReadonlyArray<{ id: string; sections: (period: ReportPeriod, scope: ReportScope) => Promise<ReportSection[]> }> = [
   { id: "casework", sections: caseworkSections },
+  { id: "survey", sections: surveySections },
 ];
 
 /** The suppression threshold from REPORT_SUPPRESSION_THRESHOLD (default 5, never below 3). */
