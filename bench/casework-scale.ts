@@ -16,6 +16,7 @@
  */
 import pg from "pg";
 import { seedFamilies, seedStaff, surnameOf, notesOf } from "./casework-seed";
+import { useSchema } from "./schema";
 import { formatTable, measurePair, ms, ratio, type Timing } from "./stats";
 
 const base = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
@@ -29,20 +30,6 @@ const schemaFor = (size: number) => (keep ? `${keep}_${size}` : throwaway);
 const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 const log = (m: string) => console.error(m);
-const { migrate } = await import("~/utils/migrate.server");
-
-/** Points the raw client and the app's Prisma client at the schema, migrated. */
-async function useSchema(schema: string) {
-  const url = new URL(base);
-  url.searchParams.set("schema", schema);
-  await admin.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-  await admin.query(`SET search_path TO "${schema}"`);
-  await migrate(url.toString());
-  if (globalThis.__ehPrisma) await globalThis.__ehPrisma.$disconnect();
-  globalThis.__ehPrisma = undefined;
-  process.env.DATABASE_URL = url.toString();
-}
-
 const { getDb } = await import("~/utils/db.server");
 const { getMyCaseload, listEpisodes, getChronology } = await import("~/models/casework.server");
 const { getFamily, listFamilies } = await import("~/models/family.server");
@@ -164,7 +151,7 @@ async function familyCount(): Promise<number> {
 try {
   for (const size of SIZES) {
     const schema = schemaFor(size);
-    await useSchema(schema);
+    await useSchema(admin, base, schema);
     if (!(await admin.query(`SELECT 1 FROM "Team" WHERE id = 'bench-t1'`)).rowCount) await seedStaff(admin);
     const have = await familyCount();
     if (have > size) throw new Error(`schema ${schema} already holds ${have} families (> ${size})`);

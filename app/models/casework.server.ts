@@ -817,26 +817,36 @@ type CaseloadSqlRow = {
 async function caseloadRows(actor: Actor, options: { practitionerId: string | null; limit: number | null; offset: number }, today: Date): Promise<{ rows: CaseloadRow[]; total: number }> {
   const teamId = actor.scope === "any" ? null : (actor.user.teamId ?? "__none__");
   const { practitionerId, limit, offset } = options;
+  // The page is chosen first (index-driven, from the practitioner's current allocations
+  // when given); only its rows are then joined to their allocation, assessment and plan.
+  const mine = practitionerId
+    ? Prisma.sql`JOIN "Allocation" mine ON mine."contactId" = c."id" AND mine."practitionerId" = ${practitionerId} AND mine."endedAt" IS NULL`
+    : Prisma.empty;
   const found = await db.$queryRaw<CaseloadSqlRow[]>`
-    SELECT c."id" AS "contactId", c."familyId", f."reference", f."name" AS "familyName", c."status"::text AS "status", c."reReferral",
+    WITH page AS (
+      SELECT DISTINCT ON (c."receivedOn", c."id") c."id", c."familyId", c."status", c."reReferral", c."receivedOn", f."reference", f."name"
+      FROM "Contact" c
+      JOIN "Family" f ON f."id" = c."familyId"
+      ${mine}
+      WHERE c."status" IN ('awaiting_decision', 'open')
+        AND (${teamId}::text IS NULL OR f."teamId" = ${teamId}::text)
+      ORDER BY c."receivedOn" ASC, c."id" ASC
+    ), cut AS (
+      SELECT page.*, count(*) OVER ()::int AS "total" FROM page ORDER BY "receivedOn" ASC, "id" ASC LIMIT ${limit}::int OFFSET ${offset}::int
+    )
+    SELECT c."id" AS "contactId", c."familyId", c."reference", c."name" AS "familyName", c."status"::text AS "status", c."reReferral",
       cur."practitionerId", cur."name" AS "practitioner",
       a."status"::text AS "assessmentStatus", a."dueOn" AS "assessmentDueOn", p."nextReviewOn",
       (SELECT json_agg(json_build_object('status', pa."status", 'dueOn', pa."dueOn")) FROM "PlanAction" pa WHERE pa."planId" = p."id") AS "actions",
-      count(*) OVER ()::int AS "total"
-    FROM "Contact" c
-    JOIN "Family" f ON f."id" = c."familyId"
+      c."total"
+    FROM cut c
     LEFT JOIN LATERAL (
       SELECT al."practitionerId", u."name" FROM "Allocation" al JOIN "User" u ON u."id" = al."practitionerId"
       WHERE al."contactId" = c."id" AND al."endedAt" IS NULL ORDER BY al."startedAt" DESC, al."id" LIMIT 1
     ) cur ON true
     LEFT JOIN "Assessment" a ON a."contactId" = c."id"
     LEFT JOIN "Plan" p ON p."contactId" = c."id"
-    WHERE c."status" IN ('awaiting_decision', 'open')
-      AND (${teamId}::text IS NULL OR f."teamId" = ${teamId}::text)
-      AND (${practitionerId}::text IS NULL OR EXISTS (
-        SELECT 1 FROM "Allocation" mine WHERE mine."contactId" = c."id" AND mine."practitionerId" = ${practitionerId}::text AND mine."endedAt" IS NULL))
-    ORDER BY c."receivedOn" ASC, c."id" ASC
-    LIMIT ${limit}::int OFFSET ${offset}::int`;
+    ORDER BY c."receivedOn" ASC, c."id" ASC`;
   const rows = found.map((c) => ({
     familyId: c.familyId,
     reference: c.reference,
