@@ -1,4 +1,4 @@
-import type { Prisma } from "~/generated/prisma/client";
+import { Prisma } from "~/generated/prisma/client";
 import type { ContactStatus, DecisionOutcome, DecisionStage } from "~/generated/prisma/enums";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
@@ -682,44 +682,99 @@ export async function closeEpisode(actor: Actor, familyId: string, contactId: st
 
 export type ChronologyEntry = { id: string; type: ChronologyType; date: Date; at: Date; key: string; values: Record<string, string>; text?: string; by?: string };
 
-/** The family's chronology, built from every casework record. Audited. */
-export async function getChronology(actor: Actor, familyId: string, options: { order?: "asc" | "desc"; types?: ChronologyType[] } = {}) {
+export const CHRONOLOGY_PAGE_SIZE = 100;
+
+type ChronologySqlRow = { type: ChronologyType; id: string; date: Date; at: Date; key: string; values: Record<string, string>; text: string | null; by: string | null; total: number };
+
+/**
+ * The family's chronology, built from every casework record, a page at a time: one query
+ * over the records (each table read by its family index), ordered and cut in the database,
+ * so a long-running case costs one page, not its whole history. Audited.
+ */
+export async function getChronology(actor: Actor, familyId: string, options: { order?: "asc" | "desc"; types?: ChronologyType[]; page?: number } = {}) {
   const family = await requireFamily(actor, familyId);
-  const where = { familyId: family.id };
-  const [contacts, consents, decisions, allocations, assessments, plans, meetings, reviews, notes, closures] = await Promise.all([
-    db.contact.findMany({ where }),
-    db.consent.findMany({ where }),
-    db.decision.findMany({ where, include: { decidedBy: { select: { name: true } } } }),
-    db.allocation.findMany({ where, include: { practitioner: { select: { name: true } }, allocatedBy: { select: { name: true } } } }),
-    db.assessment.findMany({ where, include: { signedOffBy: { select: { name: true } } } }),
-    db.plan.findMany({ where }),
-    db.tafMeeting.findMany({ where }),
-    db.review.findMany({ where }),
-    db.caseNote.findMany({ where, include: { author: { select: { name: true } } } }),
-    db.closure.findMany({ where, include: { signedOffBy: { select: { name: true } } } }),
-  ]);
-  const entries: ChronologyEntry[] = [
-    ...contacts.map((c) => ({ id: c.id, type: "contact" as const, date: c.receivedOn, at: c.createdAt, key: c.reReferral ? "chronology.contactReReferral" : "chronology.contact", values: { source: c.source }, text: c.reason })),
-    ...consents.map((c) => ({ id: c.id, type: "consent" as const, date: c.recordedOn, at: c.createdAt, key: "chronology.consent", values: { purpose: c.purpose, status: c.status }, text: c.overrideReason ?? undefined })),
-    ...decisions.map((d) => ({ id: d.id, type: "decision" as const, date: startOfDay(d.decidedAt), at: d.decidedAt, key: "chronology.decision", values: { stage: d.stage, outcome: d.outcome }, text: d.rationale, by: d.decidedBy.name })),
-    ...allocations.map((a) => ({ id: a.id, type: "allocation" as const, date: startOfDay(a.startedAt), at: a.startedAt, key: "chronology.allocation", values: { name: a.practitioner.name }, by: a.allocatedBy.name })),
-    ...assessments.flatMap((a) =>
-      a.signedOffAt
-        ? [{ id: a.id, type: "assessment" as const, date: startOfDay(a.signedOffAt), at: a.signedOffAt, key: "chronology.assessmentSignedOff", values: {}, by: a.signedOffBy?.name }]
-        : [{ id: a.id, type: "assessment" as const, date: startOfDay(a.createdAt), at: a.createdAt, key: "chronology.assessmentStarted", values: {} }],
-    ),
-    ...plans.map((p) => ({ id: p.id, type: "plan" as const, date: p.startedOn, at: p.createdAt, key: "chronology.plan", values: {} })),
-    ...meetings.map((m) => ({ id: m.id, type: "meeting" as const, date: m.heldOn, at: m.createdAt, key: "chronology.meeting", values: {}, text: m.minutes })),
-    ...reviews.map((r) => ({ id: r.id, type: "review" as const, date: r.heldOn, at: r.createdAt, key: "chronology.review", values: {}, text: r.summary || undefined })),
-    ...notes.map((n) => ({ id: n.id, type: "note" as const, date: n.occurredOn, at: n.createdAt, key: "chronology.note", values: { type: n.type, title: n.purpose }, text: [n.whatHappened, n.differenceMade].filter(Boolean).join("\n\n"), by: n.author.name })),
-    ...closures.map((c) => ({ id: c.id, type: "closure" as const, date: c.closedOn, at: c.createdAt, key: "chronology.closure", values: { reason: c.reason }, text: c.summary, by: c.signedOffBy.name })),
-  ];
-  const types = options.types?.length ? new Set(options.types) : null;
-  const filtered = types ? entries.filter((e) => types.has(e.type)) : entries;
-  const sign = options.order === "asc" ? 1 : -1;
-  filtered.sort((a, b) => sign * (a.date.getTime() - b.date.getTime() || a.at.getTime() - b.at.getTime()));
-  await audit(actor, { action: "read", entity: "chronology", familyId, detail: { entries: filtered.length } });
-  return { family, entries: filtered };
+  const types: ChronologyType[] | null = options.types?.length ? options.types : null;
+  const page = Math.max(1, options.page ?? 1);
+  const offset = (page - 1) * CHRONOLOGY_PAGE_SIZE;
+  const order = options.order === "asc" ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  // Ties on date and time keep the order of the types (contact first), as listed here.
+  const found = await db.$queryRaw<ChronologySqlRow[]>`
+    SELECT e.*, count(*) OVER ()::int AS "total" FROM (
+      SELECT 'contact' AS "type", 1 AS "rank", c."id", c."receivedOn"::timestamp AS "date", c."createdAt" AS "at",
+        CASE WHEN c."reReferral" THEN 'chronology.contactReReferral' ELSE 'chronology.contact' END AS "key",
+        jsonb_build_object('source', c."source") AS "values", c."reason" AS "text", NULL::text AS "by"
+      FROM "Contact" c WHERE c."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'consent', 2, c."id", c."recordedOn"::timestamp, c."createdAt", 'chronology.consent',
+        jsonb_build_object('purpose', c."purpose", 'status', c."status"), c."overrideReason", NULL
+      FROM "Consent" c WHERE c."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'decision', 3, d."id", date_trunc('day', d."decidedAt"), d."decidedAt", 'chronology.decision',
+        jsonb_build_object('stage', d."stage", 'outcome', d."outcome"), d."rationale", u."name"
+      FROM "Decision" d JOIN "User" u ON u."id" = d."decidedById" WHERE d."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'allocation', 4, a."id", date_trunc('day', a."startedAt"), a."startedAt", 'chronology.allocation',
+        jsonb_build_object('name', p."name"), NULL, b."name"
+      FROM "Allocation" a JOIN "User" p ON p."id" = a."practitionerId" JOIN "User" b ON b."id" = a."allocatedById" WHERE a."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'assessment', 5, a."id", date_trunc('day', COALESCE(a."signedOffAt", a."createdAt")), COALESCE(a."signedOffAt", a."createdAt"),
+        CASE WHEN a."signedOffAt" IS NOT NULL THEN 'chronology.assessmentSignedOff' ELSE 'chronology.assessmentStarted' END,
+        '{}'::jsonb, NULL, CASE WHEN a."signedOffAt" IS NOT NULL THEN u."name" END
+      FROM "Assessment" a LEFT JOIN "User" u ON u."id" = a."signedOffById" WHERE a."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'plan', 6, p."id", p."startedOn"::timestamp, p."createdAt", 'chronology.plan', '{}'::jsonb, NULL, NULL
+      FROM "Plan" p WHERE p."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'meeting', 7, m."id", m."heldOn"::timestamp, m."createdAt", 'chronology.meeting', '{}'::jsonb, m."minutes", NULL
+      FROM "TafMeeting" m WHERE m."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'review', 8, r."id", r."heldOn"::timestamp, r."createdAt", 'chronology.review', '{}'::jsonb, NULLIF(r."summary", ''), NULL
+      FROM "Review" r WHERE r."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'note', 9, n."id", n."occurredOn"::timestamp, n."createdAt", 'chronology.note',
+        jsonb_build_object('type', n."type", 'title', n."purpose"),
+        concat_ws(E'\n\n', NULLIF(n."whatHappened", ''), NULLIF(n."differenceMade", '')), u."name"
+      FROM "CaseNote" n JOIN "User" u ON u."id" = n."authorId" WHERE n."familyId" = ${family.id}
+      UNION ALL
+      SELECT 'closure', 10, c."id", c."closedOn"::timestamp, c."createdAt", 'chronology.closure',
+        jsonb_build_object('reason', c."reason"), c."summary", u."name"
+      FROM "Closure" c JOIN "User" u ON u."id" = c."signedOffById" WHERE c."familyId" = ${family.id}
+    ) e
+    WHERE ${types}::text[] IS NULL OR e."type" = ANY(${types}::text[])
+    ORDER BY e."date" ${order}, e."at" ${order}, e."rank" ASC, e."id" ASC
+    LIMIT ${CHRONOLOGY_PAGE_SIZE} OFFSET ${offset}`;
+  const entries: ChronologyEntry[] = found.map((e) => ({
+    id: e.id,
+    type: e.type,
+    date: e.date,
+    at: e.at,
+    key: e.key,
+    values: e.values,
+    ...(e.text !== null ? { text: e.text } : {}),
+    ...(e.by !== null ? { by: e.by } : {}),
+  }));
+  // Past the last page the window has no row to carry the total: ask for the first page's.
+  const total = found[0]?.total ?? (page > 1 ? (await getChronologyTotal(family.id, types)) : 0);
+  await audit(actor, { action: "read", entity: "chronology", familyId, detail: { entries: entries.length, total, page } });
+  return { family, entries, total, page, pageCount: Math.max(1, Math.ceil(total / CHRONOLOGY_PAGE_SIZE)) };
+}
+
+async function getChronologyTotal(familyId: string, types: ChronologyType[] | null): Promise<number> {
+  const where = { familyId };
+  const counts: Record<ChronologyType, () => Promise<number>> = {
+    contact: () => db.contact.count({ where }),
+    consent: () => db.consent.count({ where }),
+    decision: () => db.decision.count({ where }),
+    allocation: () => db.allocation.count({ where }),
+    assessment: () => db.assessment.count({ where }),
+    plan: () => db.plan.count({ where }),
+    meeting: () => db.tafMeeting.count({ where }),
+    review: () => db.review.count({ where }),
+    note: () => db.caseNote.count({ where }),
+    closure: () => db.closure.count({ where }),
+  };
+  const wanted = types ?? (Object.keys(counts) as ChronologyType[]);
+  return (await Promise.all(wanted.map((t) => counts[t]()))).reduce((a, b) => a + b, 0);
 }
 
 // ---------------------------------------------------------------------------
@@ -738,45 +793,94 @@ type CaseloadRow = {
   reReferral: boolean;
 };
 
-async function caseloadRows(actor: Actor, where: Prisma.ContactWhereInput, today: Date): Promise<CaseloadRow[]> {
-  const contacts = await db.contact.findMany({
-    where: { AND: [where, { status: { in: OPEN_STATUSES } }, { family: familyScope(actor) }] },
-    orderBy: { receivedOn: "asc" },
-    include: {
-      family: { select: { reference: true, name: true } },
-      allocations: { where: { endedAt: null }, include: { practitioner: { select: { id: true, name: true } } } },
-      assessment: { select: { status: true, dueOn: true } },
-      plan: { select: { nextReviewOn: true, actions: { select: { status: true, dueOn: true } } } },
-    },
-  });
-  return contacts.map((c) => ({
+type CaseloadSqlRow = {
+  contactId: string;
+  familyId: string;
+  reference: string;
+  familyName: string;
+  status: ContactStatus;
+  reReferral: boolean;
+  practitionerId: string | null;
+  practitioner: string | null;
+  assessmentStatus: string | null;
+  assessmentDueOn: Date | null;
+  nextReviewOn: Date | null;
+  actions: Array<{ status: string; dueOn: string }> | null;
+  total: number;
+};
+
+/**
+ * Open episodes in the actor's scope, oldest contact first, with their current practitioner
+ * and what is overdue: one query (allocated to `practitionerId` when given; a page of
+ * `limit` rows when given), so the page costs the same however many families there are.
+ */
+async function caseloadRows(actor: Actor, options: { practitionerId: string | null; limit: number | null; offset: number }, today: Date): Promise<{ rows: CaseloadRow[]; total: number }> {
+  const teamId = actor.scope === "any" ? null : (actor.user.teamId ?? "__none__");
+  const { practitionerId, limit, offset } = options;
+  // The page is chosen first (index-driven, from the practitioner's current allocations
+  // when given); only its rows are then joined to their allocation, assessment and plan.
+  const mine = practitionerId
+    ? Prisma.sql`JOIN "Allocation" mine ON mine."contactId" = c."id" AND mine."practitionerId" = ${practitionerId} AND mine."endedAt" IS NULL`
+    : Prisma.empty;
+  const found = await db.$queryRaw<CaseloadSqlRow[]>`
+    WITH page AS (
+      SELECT DISTINCT ON (c."receivedOn", c."id") c."id", c."familyId", c."status", c."reReferral", c."receivedOn", f."reference", f."name"
+      FROM "Contact" c
+      JOIN "Family" f ON f."id" = c."familyId"
+      ${mine}
+      WHERE c."status" IN ('awaiting_decision', 'open')
+        AND (${teamId}::text IS NULL OR f."teamId" = ${teamId}::text)
+      ORDER BY c."receivedOn" ASC, c."id" ASC
+    ), cut AS (
+      SELECT page.*, count(*) OVER ()::int AS "total" FROM page ORDER BY "receivedOn" ASC, "id" ASC LIMIT ${limit}::int OFFSET ${offset}::int
+    )
+    SELECT c."id" AS "contactId", c."familyId", c."reference", c."name" AS "familyName", c."status"::text AS "status", c."reReferral",
+      cur."practitionerId", cur."name" AS "practitioner",
+      a."status"::text AS "assessmentStatus", a."dueOn" AS "assessmentDueOn", p."nextReviewOn",
+      (SELECT json_agg(json_build_object('status', pa."status", 'dueOn', pa."dueOn")) FROM "PlanAction" pa WHERE pa."planId" = p."id") AS "actions",
+      c."total"
+    FROM cut c
+    LEFT JOIN LATERAL (
+      SELECT al."practitionerId", u."name" FROM "Allocation" al JOIN "User" u ON u."id" = al."practitionerId"
+      WHERE al."contactId" = c."id" AND al."endedAt" IS NULL ORDER BY al."startedAt" DESC, al."id" LIMIT 1
+    ) cur ON true
+    LEFT JOIN "Assessment" a ON a."contactId" = c."id"
+    LEFT JOIN "Plan" p ON p."contactId" = c."id"
+    ORDER BY c."receivedOn" ASC, c."id" ASC`;
+  const rows = found.map((c) => ({
     familyId: c.familyId,
-    reference: c.family.reference,
-    familyName: c.family.name,
-    contactId: c.id,
+    reference: c.reference,
+    familyName: c.familyName,
+    contactId: c.contactId,
     status: c.status,
-    practitioner: c.allocations[0]?.practitioner.name ?? null,
-    practitionerId: c.allocations[0]?.practitioner.id ?? null,
+    practitioner: c.practitioner,
+    practitionerId: c.practitionerId,
     reReferral: c.reReferral,
     overdue: {
-      assessment: !!c.assessment && isAssessmentOverdue(c.assessment, today),
-      actions: c.plan?.actions.filter((a) => isActionOverdue(a, today)).length ?? 0,
-      review: !!c.plan && isReviewOverdue(c.plan, true, today),
+      assessment: !!c.assessmentStatus && !!c.assessmentDueOn && isAssessmentOverdue({ status: c.assessmentStatus, dueOn: c.assessmentDueOn }, today),
+      actions: (c.actions ?? []).filter((x) => isActionOverdue({ status: x.status, dueOn: new Date(x.dueOn) }, today)).length,
+      review: !!c.nextReviewOn && isReviewOverdue({ nextReviewOn: c.nextReviewOn }, true, today),
     },
   }));
+  // Past the last page the window has no row to carry the total: count separately.
+  const total = found[0]?.total ?? (offset > 0 ? (await caseloadRows(actor, { practitionerId, limit: null, offset: 0 }, today)).total : 0);
+  return { rows, total };
 }
 
-/** The actor's own open cases with overdue items. Audited. */
-export async function getMyCaseload(actor: Actor, today = new Date()) {
-  const rows = await caseloadRows(actor, { allocations: { some: { practitionerId: actor.user.id, endedAt: null } } }, today);
-  await audit(actor, { action: "list", entity: "caseload", detail: { count: rows.length } });
-  return rows;
+export const CASELOAD_PAGE_SIZE = 50;
+
+/** The actor's own open cases with overdue items, a page at a time. Audited. */
+export async function getMyCaseload(actor: Actor, options: { page?: number; today?: Date } = {}) {
+  const page = Math.max(1, options.page ?? 1);
+  const { rows, total } = await caseloadRows(actor, { practitionerId: actor.user.id, limit: CASELOAD_PAGE_SIZE, offset: (page - 1) * CASELOAD_PAGE_SIZE }, options.today ?? new Date());
+  await audit(actor, { action: "list", entity: "caseload", detail: { count: rows.length, page } });
+  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / CASELOAD_PAGE_SIZE)) };
 }
 
 /** For leads: every open case in the team, counts per practitioner, and unallocated contacts. Audited. */
 export async function getTeamCaseload(actor: Actor, today = new Date()) {
   requireLead(actor);
-  const rows = await caseloadRows(actor, {}, today);
+  const { rows } = await caseloadRows(actor, { practitionerId: null, limit: null, offset: 0 }, today);
   const byPractitioner = new Map<string, { name: string; cases: number; overdue: number }>();
   for (const r of rows) {
     if (!r.practitionerId) continue;

@@ -11,27 +11,33 @@ import { getFixedT } from "~/utils/i18n.server";
 import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 import { FamilyCaption } from "~/components/casework/family-caption";
+import { Pagination } from "~/components/pagination";
 
 export const handle = { i18n: ["common", "casework"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.title} – ${data.family.name}` : "Chronology" }];
 
-const QuerySchema = z.strictObject({ order: z.enum(["asc", "desc"]).default("desc"), type: z.array(z.enum(CHRONOLOGY_TYPES)).max(CHRONOLOGY_TYPES.length).default([]) });
+const QuerySchema = z.strictObject({
+  order: z.enum(["asc", "desc"]).default("desc"),
+  type: z.array(z.enum(CHRONOLOGY_TYPES)).max(CHRONOLOGY_TYPES.length).default([]),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:family");
   const { familyId } = parseParams(params, FamilyParamsSchema);
   const url = new URL(request.url);
-  const query = QuerySchema.safeParse({ order: url.searchParams.get("order") ?? undefined, type: url.searchParams.getAll("type") });
-  const extra = [...url.searchParams.keys()].filter((k) => !["order", "type", "lng"].includes(k));
+  const query = QuerySchema.safeParse({ order: url.searchParams.get("order") ?? undefined, type: url.searchParams.getAll("type"), page: url.searchParams.get("page") ?? undefined });
+  const extra = [...url.searchParams.keys()].filter((k) => !["order", "type", "page", "lng"].includes(k));
   if (!query.success || extra.length) throw errorResponse(400, "errors.badQuery");
-  const { family, entries } = await getChronology(actor, familyId, { order: query.data.order, types: query.data.type });
+  const { family, entries, total, page, pageCount } = await getChronology(actor, familyId, { order: query.data.order, types: query.data.type, page: query.data.page });
   const t = await getFixedT(request, "casework");
-  return json({ title: t("chronology.title"), family: { id: family.id, name: family.name, reference: family.reference }, entries, order: query.data.order, types: query.data.type });
+  return json({ title: t("chronology.title"), family: { id: family.id, name: family.name, reference: family.reference }, entries, total, page, pageCount, order: query.data.order, types: query.data.type });
 }
 
 export default function Chronology() {
-  const { family, entries, order, types } = useLoaderData<typeof loader>();
+  const { family, entries, total, page, pageCount, order, types } = useLoaderData<typeof loader>();
+  const pageHref = (p: number) => `?${new URLSearchParams([["order", order], ...types.map((type) => ["type", type]), ["page", String(p)]]).toString()}`;
   const { t } = useTranslation("casework");
   const dates = useDateLocale();
   const values = (v: Record<string, string>) => ({
@@ -83,7 +89,7 @@ export default function Chronology() {
       <p className="govuk-body eh-no-print">{t("chronology.printHint")}</p>
       {entries.length ? (
         <table className="govuk-table eh-chronology">
-          <caption className="govuk-table__caption govuk-table__caption--m">{t("chronology.count", { count: entries.length })}</caption>
+          <caption className="govuk-table__caption govuk-table__caption--m">{t("chronology.count", { count: total })}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header">{t("chronology.date")}</th>
@@ -106,6 +112,7 @@ export default function Chronology() {
       ) : (
         <p className="govuk-body">{t("chronology.none")}</p>
       )}
+      <Pagination page={page} pageCount={pageCount} href={pageHref} label={t("chronology.pagination")} />
     </>
   );
 }

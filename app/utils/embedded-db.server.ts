@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 export type EmbeddedDb = { url: string; stop: () => Promise<void> };
@@ -105,7 +106,11 @@ const DURABLE_START_PARAMS = [...PGlite.defaultStartParams.filter((p) => p !== "
  */
 export async function startEmbeddedDb(dataDir: string | null): Promise<EmbeddedDb> {
   const release = dataDir ? await lockDataDir(dataDir) : null;
-  const db = dataDir ? await PGlite.create({ fs: new DurableNodeFS(pgliteDir(dataDir)), startParams: DURABLE_START_PARAMS }) : await PGlite.create();
+  // pg_trgm: family search's trigram indexes (migration family_search_indexes).
+  const extensions = { pg_trgm };
+  const db = dataDir
+    ? await PGlite.create({ fs: new DurableNodeFS(pgliteDir(dataDir)), startParams: DURABLE_START_PARAMS, extensions })
+    : await PGlite.create({ extensions });
   const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 32 });
   await server.start();
   const conn = server.getServerConn(); // "127.0.0.1:PORT"

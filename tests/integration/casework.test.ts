@@ -141,6 +141,34 @@ describe("the early help journey", () => {
   });
 });
 
+describe("chronology pages", () => {
+  it("shows a long chronology 100 entries a page, in order across pages, with the total and the type filter", async () => {
+    const t = await team();
+    const { family } = await acceptedEpisode(t, 30);
+    await getDb().caseNote.createMany({
+      data: Array.from({ length: 120 }, (_, i) => ({ familyId: family.id, occurredOn: daysAgo(i % 28), type: "phone" as const, purpose: `Call ${i}`, whatHappened: "Talked", authorId: t.practitioner.user.id })),
+    });
+    const first = await cw.getChronology(t.practitioner, family.id);
+    // 120 notes plus the contact, its consent, the decision and the assessment it started.
+    expect(first.total).toBe(124);
+    expect(first.entries).toHaveLength(100);
+    expect(first.pageCount).toBe(2);
+    const second = await cw.getChronology(t.practitioner, family.id, { page: 2 });
+    expect(second.entries).toHaveLength(24);
+    const all = [...first.entries, ...second.entries];
+    expect(new Set(all.map((e) => `${e.type}-${e.id}`)).size).toBe(124);
+    for (let i = 1; i < all.length; i++) expect(all[i - 1]!.date.getTime()).toBeGreaterThanOrEqual(all[i]!.date.getTime());
+    expect(all.slice(-2).map((e) => e.type).sort()).toEqual(["consent", "contact"]);
+    const past = await cw.getChronology(t.practitioner, family.id, { page: 3 });
+    expect(past.entries).toEqual([]);
+    expect(past.total).toBe(124);
+    const notes = await cw.getChronology(t.practitioner, family.id, { types: ["note", "contact"], page: 2, order: "asc" });
+    expect(notes.total).toBe(121);
+    expect(notes.entries).toHaveLength(21);
+    expect(notes.entries.every((e) => e.type === "note")).toBe(true);
+  });
+});
+
 describe("concurrency", () => {
   it("refuses a stale assessment save with 409 and keeps the first editor's text", async () => {
     const t = await team();
@@ -274,7 +302,8 @@ describe("team scoping", () => {
     }
     expect(await getDb().auditEvent.count({ where: { familyId: family.id, action: "denied", actorId: other.practitioner.user.id } })).toBeGreaterThan(0);
     const mine = await cw.getMyCaseload(other.practitioner);
-    expect(mine).toEqual([]);
+    expect(mine.rows).toEqual([]);
+    expect(mine.total).toBe(0);
     const teamLoad = await cw.getTeamCaseload(other.lead);
     expect(teamLoad.rows.map((r) => r.familyId)).not.toContain(family.id);
   });
@@ -288,8 +317,11 @@ describe("caseloads and overdue work", () => {
     await cw.startPlan(t.practitioner, family.id, contact.id, daysAgo(60));
     await cw.addPlanAction(t.practitioner, family.id, contact.id, { version: 1, description: "GP registration", owner: "Worker", agency: "Early help", dueOn: daysAgo(3) });
     const mine = await cw.getMyCaseload(t.practitioner);
-    expect(mine).toHaveLength(1);
-    expect(mine[0]!.overdue).toEqual({ assessment: true, actions: 1, review: true });
+    expect(mine.rows).toHaveLength(1);
+    expect(mine.rows[0]!.overdue).toEqual({ assessment: true, actions: 1, review: true });
+    expect(mine).toMatchObject({ total: 1, page: 1, pageCount: 1 });
+    // Past the last page: no rows, but still the total.
+    expect(await cw.getMyCaseload(t.practitioner, { page: 2 })).toMatchObject({ rows: [], total: 1, pageCount: 1 });
     const teamLoad = await cw.getTeamCaseload(t.lead);
     expect(teamLoad.practitioners).toEqual([{ id: t.practitioner.user.id, name: expect.any(String), cases: 1, overdue: 1 }]);
     expect(await statusOf(cw.getTeamCaseload(t.practitioner))).toBe(403);
