@@ -1,6 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pagination } from "~/components/pagination";
 import { z } from "zod";
 import { listFamilies } from "~/models/family.server";
 import { requirePermission } from "~/utils/auth.server";
@@ -91,25 +92,7 @@ export default function Families() {
       ) : (
         <p className="govuk-body">{t("list.none")}</p>
       )}
-      {pageCount > 1 ? (
-        <nav className="govuk-pagination" aria-label={t("list.pagination")}>
-          {page > 1 ? (
-            <div className="govuk-pagination__prev">
-              <Link className="govuk-link govuk-pagination__link" to={pageHref(page - 1)} rel="prev">
-                <span className="govuk-pagination__link-title">{t("list.previous")}</span>
-              </Link>
-            </div>
-          ) : null}
-          <p className="govuk-body govuk-!-margin-bottom-0">{t("list.pageOf", { page, pageCount })}</p>
-          {page < pageCount ? (
-            <div className="govuk-pagination__next">
-              <Link className="govuk-link govuk-pagination__link" to={pageHref(page + 1)} rel="next">
-                <span className="govuk-pagination__link-title">{t("list.next")}</span>
-              </Link>
-            </div>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pagination page={page} pageCount={pageCount} href={pageHref} label={t("list.pagination")} />
     </>
   );
 }
