@@ -10,7 +10,8 @@ const FORM_TYPES = ["application/x-www-form-urlencoded", "multipart/form-data"];
 /**
  * Reads a form post after the checks every action needs: same-site Origin (403), a form content type (415),
  * at most 1 MB (413), and for signed-in users a CSRF token tied to their session (403).
- * The token field is removed, so zod's strict schemas see only the form's own fields.
+ * The token field is removed, so zod's strict schemas see only the form's own fields,
+ * and NUL characters are removed from every name and value (see withoutNul).
  */
 export async function readForm(request: Request, session: { sessionId: string } | null): Promise<FormData> {
   // A browser always sends Origin on a cross-site post: refuse any other site's.
@@ -31,7 +32,7 @@ export async function readForm(request: Request, session: { sessionId: string } 
   } catch {
     throw errorResponse(400, "errors.badForm");
   }
-  if (containsNul(form)) throw errorResponse(400, "errors.badCharacters");
+  form = withoutNul(form);
   if (session && !csrfTokenMatches(session.sessionId, form.get(CSRF_FIELD))) {
     throw errorResponse(403, "errors.csrf");
   }
@@ -40,9 +41,20 @@ export async function readForm(request: Request, session: { sessionId: string } 
 }
 
 /**
- * PostgreSQL text cannot hold U+0000: a NUL anywhere in a form is refused here with a
- * clear message instead of failing in the database as a 500.
+ * PostgreSQL text cannot hold U+0000, and no one types one: a NUL in a post is damage
+ * (a page corrupted on its way to the browser, a hostile client), so it is dropped from
+ * every field name and value rather than stored or refused with the rest of the answer.
  */
+export function withoutNul(form: FormData): FormData {
+  if (!containsNul(form)) return form;
+  const clean = new FormData();
+  for (const [key, value] of form) {
+    clean.append(key.replaceAll("\u0000", ""), typeof value === "string" ? value.replaceAll("\u0000", "") : value);
+  }
+  return clean;
+}
+
+/** Whether a NUL appears in any name or value (queries with one are refused: parseQuery). */
 export function containsNul(entries: Iterable<[string, FormDataEntryValue | string]>): boolean {
   for (const [key, value] of entries) {
     if (key.includes("\u0000") || (typeof value === "string" && value.includes("\u0000"))) return true;

@@ -2,6 +2,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../app/utils/demo-accounts";
+import { LANGUAGES } from "../../app/utils/languages";
 
 /**
  * The authorization matrix: every route of the built app (read from the Remix route
@@ -292,6 +293,7 @@ for (const role of ROLES) {
 
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];
+    const damaged: string[] = [];
     const entries = Object.entries(MATRIX).sort(([a], [b]) => (a === "routes/logout" ? 1 : b === "routes/logout" ? -1 : a.localeCompare(b)));
     for (const [id, entry] of entries) {
       const url = entry.path(ids);
@@ -299,6 +301,18 @@ for (const role of ROLES) {
         const res = await ctx.get(url);
         const got = outcomeOf(res.status(), res.headers()["location"] ?? null);
         if (got !== entry.get[role]) mismatches.push(`GET ${url} (${id}): expected ${entry.get[role]}, got ${got}`);
+        // Every page in every language, read once (by the first role that may read it): no
+        // NUL bytes from the streaming renderer's buffer (react#24985, patched).
+        if (ROLES.find((r) => entry.get![r] === 200) === role) {
+          for (const { code } of LANGUAGES) {
+            const page = new URL(url, "http://x");
+            page.searchParams.set("lng", code);
+            const res = await ctx.get(page.pathname + page.search);
+            if (!/^(text\/|application\/json)/.test(res.headers()["content-type"] ?? "")) continue; // XLSX, PDF: binary
+            const body = await res.body();
+            if (body.includes(0)) damaged.push(`${page.pathname + page.search}: ${body.filter((b) => b === 0).length} NUL bytes`);
+          }
+        }
       }
       if (entry.post) {
         const res = await ctx.post(url, { form: csrf ? { csrf } : {} });
@@ -307,6 +321,7 @@ for (const role of ROLES) {
       }
     }
     expect(mismatches).toEqual([]);
+    expect(damaged, "pages with NUL bytes").toEqual([]);
     await ctx.dispose();
     await lead.ctx.dispose();
   });

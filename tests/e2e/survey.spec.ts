@@ -170,3 +170,48 @@ test("a lead adds nothing to an open survey but can review a translation and pri
   await page.goto(page.url().replace(/\/translations.*$/, "/letters"));
   await expect(page.locator("article.eh-letter svg").first()).toBeVisible();
 });
+
+/**
+ * A long answer in each language's script survives save, reopen and save unchanged: the
+ * reopened page carries it through the streaming renderer, whose buffer once added NUL
+ * bytes that the browser turned into U+FFFD and the next save stored (react#24985).
+ */
+const LONG_ANSWERS: Record<string, string> = {
+  en: "My family is doing much better now and the worker really listened to us. ",
+  "fa-AF": "خانواده‌ام حالا خیلی بهتر است و کارمند واقعاً به حرف‌های ما گوش داد. ",
+  ps: "زما کورنۍ اوس ډېره ښه ده او کارکوونکي زموږ خبرو ته غوږ ونیو. ",
+  ar: "عائلتي الآن أفضل بكثير، والموظفة استمعت إلينا حقاً. ",
+  ur: "میرا خاندان اب بہت بہتر ہے اور کارکن نے واقعی ہماری بات سنی۔ ",
+  bn: "আমার পরিবার এখন অনেক ভালো আছে এবং কর্মী সত্যিই আমাদের কথা শুনেছেন। ",
+  so: "Qoyskaygu hadda aad ayuu u fiican yahay, shaqaaluhuna runtii way na dhageysteen. ",
+  pl: "Moja rodzina ma się teraz dużo lepiej, a pracowniczka naprawdę nas wysłuchała. ",
+  uk: "Моїй родині зараз набагато краще, і працівниця справді нас вислухала. ",
+  tr: "Ailem şimdi çok daha iyi ve çalışan bizi gerçekten dinledi. ",
+};
+
+test.describe("long answers in every script, without JavaScript", () => {
+  test.use({ javaScriptEnabled: false, viewport: { width: 360, height: 640 } });
+
+  test("a 500-character answer round-trips byte-exact through save, reopen and save", async ({ page }) => {
+    test.setTimeout(180_000);
+    for (const [lng, sentence] of Object.entries(LONG_ANSWERS)) {
+      const answer = [...sentence.repeat(Math.ceil(500 / [...sentence].length))].slice(0, 500).join("").trimEnd();
+      const ui = await uiStrings(lng);
+      const s = new SurveyPages(page, lng, ui);
+      await page.goto(`/s/DEMO-2026?lng=${lng}`);
+      await page.getByRole("button", { name: ui.start!.button! }).click();
+      const code = /\/s\/([A-Z2-9-]+)\//.exec(page.url())![1]!;
+      await page.goto(`/s/${code}/3?lng=${lng}`);
+      const box = page.getByLabel(s.q("what_helped"));
+      await box.fill(answer);
+      await s.continue();
+      await expect(page).toHaveURL(new RegExp(`/s/${code}/check`));
+      // Reopen the page and save it again as it came back.
+      await page.goto(`/s/${code}/3?lng=${lng}`);
+      expect(await box.inputValue(), `${lng}: the reopened answer`).toBe(answer);
+      await s.continue();
+      await page.goto(`/s/${code}/3?lng=${lng}`);
+      expect(await box.inputValue(), `${lng}: the answer saved a second time`).toBe(answer);
+    }
+  });
+});
