@@ -1,7 +1,17 @@
+import { useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
+/** A parent page's survey (loaders return `privacySurveyId`), so its privacy notice is that survey's. */
+function usePrivacyHref(lng: string): string {
+  const surveyId = useMatches()
+    .map((m) => (m.data as { privacySurveyId?: unknown } | undefined)?.privacySurveyId)
+    .find((id): id is string => typeof id === "string");
+  return surveyId ? `/privacy?survey=${encodeURIComponent(surveyId)}&lng=${encodeURIComponent(lng)}` : "/privacy";
+}
+
 export function Footer() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const privacy = usePrivacyHref(i18n.language);
   return (
     <footer className="govuk-footer">
       <div className="govuk-width-container">
@@ -15,7 +25,7 @@ export function Footer() {
                 </a>
               </li>
               <li className="govuk-footer__inline-list-item">
-                <a className="govuk-footer__link" href="/privacy">
+                <a className="govuk-footer__link" href={privacy}>
                   {t("footer.privacy")}
                 </a>
               </li>

@@ -41,7 +41,7 @@ type Texts = Record<string, string>;
 export const DEFAULT_TEXTS: Record<string, Texts> = {
   en: {
     "page.title": "Tell us about the help you got",
-    "page.intro": "Your answers help us make the service better for families. It takes about 5 minutes. You do not have to answer every question. We will not know who gave which answers.",
+    "page.intro": "Your answers help us make the service better for families. It takes about 5 minutes. You do not have to answer every question.",
     "page.thanks": "Thank you. Your answers will help us improve the help we give to families.",
     "section.help": "The help you got",
     "section.overall": "Overall",
@@ -69,7 +69,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   "fa-AF": {
     "page.title": "در باره کمکی که گرفتید به ما بگویید",
-    "page.intro": "جواب‌های شما به ما کمک می‌کند تا خدمات را برای خانواده‌ها بهتر بسازیم. حدود ۵ دقیقه وقت می‌گیرد. لازم نیست به همه سوال‌ها جواب بدهید. ما نمی‌دانیم کدام جواب را چه کسی داده است.",
+    "page.intro": "جواب‌های شما به ما کمک می‌کند تا خدمات را برای خانواده‌ها بهتر بسازیم. حدود ۵ دقیقه وقت می‌گیرد. لازم نیست به همه سوال‌ها جواب بدهید.",
     "page.thanks": "تشکر. جواب‌های شما به ما کمک می‌کند تا کمک خود به خانواده‌ها را بهتر بسازیم.",
     "section.help": "کمکی که گرفتید",
     "section.overall": "به طور کلی",
@@ -97,7 +97,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   ps: {
     "page.title": "موږ ته د هغې مرستې په اړه ووایاست چې تاسو ترلاسه کړه",
-    "page.intro": "ستاسو ځوابونه له موږ سره مرسته کوي چې خدمت د کورنیو لپاره ښه کړو. شاوخوا ۵ دقیقې وخت نیسي. اړتیا نشته چې ټولو پوښتنو ته ځواب ورکړئ. موږ به ونه پوهېږو چې کوم ځواب چا ورکړی دی.",
+    "page.intro": "ستاسو ځوابونه له موږ سره مرسته کوي چې خدمت د کورنیو لپاره ښه کړو. شاوخوا ۵ دقیقې وخت نیسي. اړتیا نشته چې ټولو پوښتنو ته ځواب ورکړئ.",
     "page.thanks": "مننه. ستاسو ځوابونه به له موږ سره مرسته وکړي چې کورنیو ته خپله مرسته ښه کړو.",
     "section.help": "هغه مرسته چې تاسو ترلاسه کړه",
     "section.overall": "په ټولیز ډول",
@@ -125,7 +125,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   ar: {
     "page.title": "أخبرنا عن المساعدة التي حصلت عليها",
-    "page.intro": "تساعدنا إجاباتك على تحسين الخدمة للعائلات. يستغرق ذلك حوالي ٥ دقائق. لا يلزمك الإجابة عن كل الأسئلة. لن نعرف من أعطى أي إجابة.",
+    "page.intro": "تساعدنا إجاباتك على تحسين الخدمة للعائلات. يستغرق ذلك حوالي ٥ دقائق. لا يلزمك الإجابة عن كل الأسئلة.",
     "page.thanks": "شكرًا لك. ستساعدنا إجاباتك على تحسين المساعدة التي نقدمها للعائلات.",
     "section.help": "المساعدة التي حصلت عليها",
     "section.overall": "بشكل عام",
@@ -153,7 +153,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   ur: {
     "page.title": "ہمیں اس مدد کے بارے میں بتائیں جو آپ کو ملی",
-    "page.intro": "آپ کے جوابات سے ہمیں خاندانوں کے لیے سروس بہتر بنانے میں مدد ملتی ہے۔ اس میں تقریباً ۵ منٹ لگتے ہیں۔ ہر سوال کا جواب دینا ضروری نہیں۔ ہمیں معلوم نہیں ہوگا کہ کس نے کون سا جواب دیا۔",
+    "page.intro": "آپ کے جوابات سے ہمیں خاندانوں کے لیے سروس بہتر بنانے میں مدد ملتی ہے۔ اس میں تقریباً ۵ منٹ لگتے ہیں۔ ہر سوال کا جواب دینا ضروری نہیں۔",
     "page.thanks": "شکریہ۔ آپ کے جوابات سے ہمیں خاندانوں کی مدد بہتر بنانے میں مدد ملے گی۔",
     "section.help": "آپ کو ملنے والی مدد",
     "section.overall": "مجموعی طور پر",
@@ -181,7 +181,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   bn: {
     "page.title": "আপনি যে সাহায্য পেয়েছেন সে সম্পর্কে আমাদের বলুন",
-    "page.intro": "আপনার উত্তর পরিবারগুলোর জন্য সেবা আরও ভালো করতে আমাদের সাহায্য করে। এতে প্রায় ৫ মিনিট লাগে। সব প্রশ্নের উত্তর দিতে হবে না। কে কোন উত্তর দিয়েছে তা আমরা জানব না।",
+    "page.intro": "আপনার উত্তর পরিবারগুলোর জন্য সেবা আরও ভালো করতে আমাদের সাহায্য করে। এতে প্রায় ৫ মিনিট লাগে। সব প্রশ্নের উত্তর দিতে হবে না।",
     "page.thanks": "ধন্যবাদ। আপনার উত্তর পরিবারগুলোকে আরও ভালো সাহায্য করতে আমাদের সাহায্য করবে।",
     "section.help": "আপনি যে সাহায্য পেয়েছেন",
     "section.overall": "সব মিলিয়ে",
@@ -209,7 +209,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   so: {
     "page.title": "Noo sheeg caawimaadda aad heshay",
-    "page.intro": "Jawaabahaagu waxay naga caawinayaan inaan adeegga u wanaajino qoysaska. Waxay qaadanaysaa qiyaastii 5 daqiiqo. Kuma khasbana inaad su'aal kasta ka jawaabto. Ma ogaan doonno cidda jawaab kasta bixisay.",
+    "page.intro": "Jawaabahaagu waxay naga caawinayaan inaan adeegga u wanaajino qoysaska. Waxay qaadanaysaa qiyaastii 5 daqiiqo. Kuma khasbana inaad su'aal kasta ka jawaabto.",
     "page.thanks": "Mahadsanid. Jawaabahaagu waxay naga caawin doonaan inaan hagaajino caawimaadda aan siinno qoysaska.",
     "section.help": "Caawimaadda aad heshay",
     "section.overall": "Guud ahaan",
@@ -237,7 +237,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   pl: {
     "page.title": "Powiedz nam, co myślisz o otrzymanej pomocy",
-    "page.intro": "Twoje odpowiedzi pomogą nam ulepszyć usługę dla rodzin. Zajmie to około 5 minut. Nie musisz odpowiadać na każde pytanie. Nie będziemy wiedzieć, kto udzielił których odpowiedzi.",
+    "page.intro": "Twoje odpowiedzi pomogą nam ulepszyć usługę dla rodzin. Zajmie to około 5 minut. Nie musisz odpowiadać na każde pytanie.",
     "page.thanks": "Dziękujemy. Twoje odpowiedzi pomogą nam lepiej pomagać rodzinom.",
     "section.help": "Otrzymana pomoc",
     "section.overall": "Ogólnie",
@@ -265,7 +265,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   uk: {
     "page.title": "Розкажіть нам про допомогу, яку ви отримали",
-    "page.intro": "Ваші відповіді допоможуть нам покращити послугу для сімей. Це займе близько 5 хвилин. Не обов'язково відповідати на всі запитання. Ми не знатимемо, хто дав які відповіді.",
+    "page.intro": "Ваші відповіді допоможуть нам покращити послугу для сімей. Це займе близько 5 хвилин. Не обов'язково відповідати на всі запитання.",
     "page.thanks": "Дякуємо. Ваші відповіді допоможуть нам краще допомагати сім'ям.",
     "section.help": "Допомога, яку ви отримали",
     "section.overall": "Загалом",
@@ -293,7 +293,7 @@ export const DEFAULT_TEXTS: Record<string, Texts> = {
   },
   tr: {
     "page.title": "Aldığınız yardım hakkında bize bilgi verin",
-    "page.intro": "Cevaplarınız, aileler için hizmeti iyileştirmemize yardımcı olur. Yaklaşık 5 dakika sürer. Her soruyu cevaplamak zorunda değilsiniz. Hangi cevabı kimin verdiğini bilmeyeceğiz.",
+    "page.intro": "Cevaplarınız, aileler için hizmeti iyileştirmemize yardımcı olur. Yaklaşık 5 dakika sürer. Her soruyu cevaplamak zorunda değilsiniz.",
     "page.thanks": "Teşekkür ederiz. Cevaplarınız ailelere verdiğimiz yardımı iyileştirmemize yardımcı olacak.",
     "section.help": "Aldığınız yardım",
     "section.overall": "Genel olarak",

@@ -18,6 +18,18 @@ export type SectionDef = { key: string; questions: QuestionDef[] };
 export type Answer = string | string[];
 export type Answers = Record<string, Answer>;
 
+/**
+ * What parents are told about who can see their answers, from the survey's own setting:
+ * the one source for the letter, the text message, emails, the start page and the privacy
+ * notice, so no channel can promise anonymity that a survey does not have. (The survey's
+ * own introduction is the lead's text; the default one says nothing about anonymity.)
+ */
+export function anonymityKeys(anonymous: boolean) {
+  return anonymous
+    ? ({ statement: "anonymity.anonymous", privacy: "privacy.anonymous" } as const)
+    : ({ statement: "anonymity.notAnonymous", privacy: "privacy.notAnonymous" } as const);
+}
+
 /** The page texts every survey has besides its sections, questions and options. */
 export const PAGE_KEYS = ["page.title", "page.intro", "page.thanks"] as const;
 

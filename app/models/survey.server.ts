@@ -407,6 +407,12 @@ export async function findInvitation(code: string): Promise<ParentInvitation | n
   };
 }
 
+/** Whether a survey is anonymous, for its privacy notice (null when there is no such survey). */
+export async function getSurveyAnonymity(surveyId: string): Promise<boolean | null> {
+  const survey = await db.survey.findUnique({ where: { id: surveyId }, select: { anonymous: true } });
+  return survey ? survey.anonymous : null;
+}
+
 export async function findSurveyByOpenToken(token: string) {
   return db.survey.findUnique({ where: { openToken: token }, select: { id: true, year: true, status: true, anonymous: true, languages: true, updatedAt: true } });
 }

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       section,
       texts: state.texts,
       answers: state.answers,
+      privacySurveyId: state.invitation.survey.id,
     },
     { headers: PARENT_HEADERS },
   );

@@ -2,8 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CalendarSwitch } from "~/components/calendar-switch";
-import { SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
+import { AnonymityStatement, SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
 import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey-parent.server";
+import { anonymityKeys } from "~/models/survey-rules";
 import { markOpened, startFromShared } from "~/models/survey.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
@@ -33,6 +34,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       languages: state.languages,
       started: state.invitation.page > 0 && !state.invitation.reusable,
       anonymous: state.invitation.survey.anonymous,
+      anonymity: t(anonymityKeys(state.invitation.survey.anonymous).statement),
+      privacySurveyId: state.invitation.survey.id,
     } as const,
     { headers: PARENT_HEADERS },
   );
@@ -86,14 +89,7 @@ export default function SurveyStart() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{data.title}</h1>
         <p className="govuk-body">{data.intro}</p>
-        {data.anonymous ? null : (
-          <div className="govuk-warning-text">
-            <span className="govuk-warning-text__icon" aria-hidden="true">
-              !
-            </span>
-            <strong className="govuk-warning-text__text">{t("start.notAnonymous")}</strong>
-          </div>
-        )}
+        <AnonymityStatement anonymous={data.anonymous} text={data.anonymity} />
         {data.started ? <p className="govuk-inset-text">{t("start.resumed")}</p> : null}
         <form method="post" action={parentUrl(data.code, "", data.lng)}>
           <button type="submit" className="govuk-button govuk-button--start">

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (state.kind !== "open") throw redirect(`/s/${encodeURIComponent(params.code ?? "")}?lng=${state.lng}`);
   const t = await getFixedT(request, "survey");
   return json(
-    { title: t("check.title"), code: state.invitation.code, lng: state.lng, sections: state.sections, texts: state.texts, answers: state.answers },
+    { title: t("check.title"), code: state.invitation.code, lng: state.lng, sections: state.sections, texts: state.texts, answers: state.answers, privacySurveyId: state.invitation.survey.id },
     { headers: PARENT_HEADERS },
   );
 }

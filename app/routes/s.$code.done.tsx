@@ -13,7 +13,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const state = await loadParent(request, params.code, "done");
   if (state.kind !== "already") throw redirect(`/s/${encodeURIComponent(params.code ?? "")}?lng=${state.lng}`);
   const t = await getFixedT(request, "survey");
-  return json({ title: t("done.title"), thanks: state.texts["page.thanks"] ?? "" }, { headers: PARENT_HEADERS });
+  return json({ title: t("done.title"), thanks: state.texts["page.thanks"] ?? "", privacySurveyId: state.invitation.survey.id }, { headers: PARENT_HEADERS });
 }
 
 export default function SurveyDone() {

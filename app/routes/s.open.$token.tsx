@@ -2,9 +2,9 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
+import { AnonymityStatement, SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
 import { PARENT_HEADERS, parentUrl } from "~/models/survey-parent.server";
-import { SERVICES } from "~/models/survey-rules";
+import { anonymityKeys, SERVICES } from "~/models/survey-rules";
 import { findSurveyByOpenToken, getStructure, startFromShared, textsFor } from "~/models/survey.server";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";
@@ -39,7 +39,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const texts = textsFor((await getStructure(survey)).texts, lng);
   const action = `/s/open/${params.token}?lng=${lng}${service ? `&service=${service}` : ""}`;
   return json(
-    { kind: "open", title: texts["page.title"] ?? "", intro: texts["page.intro"] ?? "", lng, languages: survey.languages, action, path: `/s/open/${params.token}` } as const,
+    {
+      kind: "open",
+      title: texts["page.title"] ?? "",
+      intro: texts["page.intro"] ?? "",
+      anonymous: survey.anonymous,
+      anonymity: t(anonymityKeys(survey.anonymous).statement),
+      privacySurveyId: survey.id,
+      lng,
+      languages: survey.languages,
+      action,
+      path: `/s/open/${params.token}`,
+    } as const,
     { headers: PARENT_HEADERS },
   );
 }
@@ -69,6 +80,7 @@ export default function SurveyOpenLink() {
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l">{data.title}</h1>
         <p className="govuk-body">{data.intro}</p>
+        <AnonymityStatement anonymous={data.anonymous} text={data.anonymity} />
         <form method="post" action={data.action}>
           <button type="submit" className="govuk-button govuk-button--start">
             {t("start.button")}

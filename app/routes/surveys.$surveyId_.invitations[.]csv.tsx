@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
+import { anonymityKeys } from "~/models/survey-rules";
 import { listInvitations } from "~/models/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { i18nServer } from "~/utils/i18n.server";
@@ -26,7 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const t = await i18nServer.getFixedT(lng, "survey");
     const link = `${origin}/s/${inv.code}`;
     const adult = inv.family?.members[0];
-    const message = `${t("letter.title")}. ${t("letter.how", { url: link })} ${t("letter.anonymous")}`;
+    const message = t("sms.message", { url: link, anonymity: t(anonymityKeys(survey.anonymous).statement) });
     rows.push([inv.family?.reference ?? "", adult ? `${adult.firstName} ${adult.lastName}` : inv.family?.name ?? "", adult?.phone ?? "", lng, inv.code, link, message].map(cell).join(","));
   }
   return new Response(`\uFEFF${rows.join("\r\n")}\r\n`, {

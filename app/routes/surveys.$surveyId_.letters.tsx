@@ -3,6 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { anonymityKeys } from "~/models/survey-rules";
 import { listInvitations } from "~/models/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT, i18nServer } from "~/utils/i18n.server";
@@ -42,7 +43,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
           body: t("letter.body"),
           how: t("letter.how", { url: link }),
           code: t("letter.code"),
-          anonymous: survey.anonymous ? t("letter.anonymous") : t("start.notAnonymous"),
+          anonymous: t(anonymityKeys(survey.anonymous).statement),
           qrAlt: t("letter.qrAlt"),
         },
       };

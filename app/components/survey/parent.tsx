@@ -152,3 +152,16 @@ export function SurveyQuestion({
     </div>
   );
 }
+
+/** What the parent is told about who can see their answers (text from anonymityKeys). */
+export function AnonymityStatement({ anonymous, text }: { anonymous: boolean; text: string }) {
+  if (anonymous) return <p className="govuk-inset-text">{text}</p>;
+  return (
+    <div className="govuk-warning-text">
+      <span className="govuk-warning-text__icon" aria-hidden="true">
+        !
+      </span>
+      <strong className="govuk-warning-text__text">{text}</strong>
+    </div>
+  );
+}

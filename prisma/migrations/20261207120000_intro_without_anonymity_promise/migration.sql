@@ -1,0 +1,14 @@
+-- The default introduction ended with "We will not know who gave which answers" in every
+-- language, also in surveys that are not anonymous. Parents are now told by the start page,
+-- the letter, the text message and the privacy notice, each chosen from the survey's own
+-- setting (anonymityKeys), so the sentence leaves every survey's introduction.
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'We will not know who gave which answers.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'en' AND position('We will not know who gave which answers.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'ما نمی‌دانیم کدام جواب را چه کسی داده است.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'fa-AF' AND position('ما نمی‌دانیم کدام جواب را چه کسی داده است.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'موږ به ونه پوهېږو چې کوم ځواب چا ورکړی دی.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'ps' AND position('موږ به ونه پوهېږو چې کوم ځواب چا ورکړی دی.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'لن نعرف من أعطى أي إجابة.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'ar' AND position('لن نعرف من أعطى أي إجابة.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'ہمیں معلوم نہیں ہوگا کہ کس نے کون سا جواب دیا۔', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'ur' AND position('ہمیں معلوم نہیں ہوگا کہ کس نے کون سا جواب دیا۔' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'কে কোন উত্তর দিয়েছে তা আমরা জানব না।', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'bn' AND position('কে কোন উত্তর দিয়েছে তা আমরা জানব না।' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'Ma ogaan doonno cidda jawaab kasta bixisay.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'so' AND position('Ma ogaan doonno cidda jawaab kasta bixisay.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'Nie będziemy wiedzieć, kto udzielił których odpowiedzi.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'pl' AND position('Nie będziemy wiedzieć, kto udzielił których odpowiedzi.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'Ми не знатимемо, хто дав які відповіді.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'uk' AND position('Ми не знатимемо, хто дав які відповіді.' in "text") > 0;
+UPDATE "SurveyText" SET "text" = btrim(replace("text", 'Hangi cevabı kimin verdiğini bilmeyeceğiz.', '')), "updatedAt" = now() WHERE "key" = 'page.intro' AND "language" = 'tr' AND position('Hangi cevabı kimin verdiğini bilmeyeceğiz.' in "text") > 0;
