@@ -31,8 +31,8 @@ const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 const log = (m: string) => console.error(m);
 const { getDb } = await import("~/utils/db.server");
-const { getMyCaseload, listEpisodes, getChronology } = await import("~/models/casework.server");
-const { getFamily, listFamilies } = await import("~/models/family.server");
+const { getMyCaseload, listEpisodes, getChronology } = await import("~/models/casework/episode.server");
+const { getFamily, listFamilies } = await import("~/models/casework/family.server");
 const { scopeFor } = await import("~/utils/permissions");
 type Actor = import("~/utils/auth.server").Actor;
 

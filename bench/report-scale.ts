@@ -38,8 +38,8 @@ await admin.connect();
 const { getDb } = await import("~/utils/db.server");
 const { buildReport } = await import("~/models/reports/index.server");
 const { financialYearStarting } = await import("~/models/reports/period");
-const { createSurveyForYear } = await import("~/models/survey.server");
-const { buildSatisfactionResults } = await import("~/models/survey-results.server");
+const { createSurveyForYear } = await import("~/models/survey/survey.server");
+const { buildSatisfactionResults } = await import("~/models/survey/results.server");
 const { scopeFor } = await import("~/utils/permissions");
 type Actor = import("~/utils/auth.server").Actor;
 

@@ -5,7 +5,7 @@
  * Idempotent: a year that exists is left alone. Demo data only.
  */
 import type { SurveyService } from "~/generated/prisma/enums";
-import { createSurveyForYear, newCode, openSurvey } from "~/models/survey.server";
+import { createSurveyForYear, newCode, openSurvey } from "~/models/survey/survey.server";
 import type { PrismaClient } from "~/utils/db.server";
 import { LANGUAGE_CODES } from "~/utils/languages";
 import { createRandom } from "../tests/factories/random";

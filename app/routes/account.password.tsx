@@ -7,7 +7,7 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
 import { TextInput } from "~/components/ui/text-input";
-import { changeOwnPassword, verifyOwnPassword } from "~/models/user.server";
+import { changeOwnPassword, verifyOwnPassword } from "~/models/users/user.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";

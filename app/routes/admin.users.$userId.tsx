@@ -7,14 +7,14 @@ import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { UserFormFields } from "~/components/user-form-fields";
 import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
-import { getUser, listTeams, resetPassword, setUserDisabled, updateStaffUser } from "~/models/user.server";
+import { getUser, listTeams, resetPassword, setUserDisabled, updateStaffUser } from "~/models/users/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse, invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
-import { EditUserSchema } from "~/utils/user-form";
+import { EditUserSchema } from "~/models/users/schemas";
 import { withoutCsrf } from "~/utils/validation";
 
 export const handle = { i18n: ["common", "admin"] };

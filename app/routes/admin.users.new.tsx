@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { CsrfInput } from "~/components/csrf-input";
 import { UserFormFields } from "~/components/user-form-fields";
 import { ErrorSummary, summaryFromForm } from "~/components/ui/error-summary";
-import { createStaffUser, EmailTakenError, listTeams } from "~/models/user.server";
+import { createStaffUser, EmailTakenError, listTeams } from "~/models/users/user.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { NewUserSchema } from "~/utils/user-form";
+import { NewUserSchema } from "~/models/users/schemas";
 import { withoutCsrf } from "~/utils/validation";
 
 export const handle = { i18n: ["common", "admin"] };

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listAuditEvents } from "~/models/audit-log.server";
+import { listAuditEvents } from "~/models/users/audit-log.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

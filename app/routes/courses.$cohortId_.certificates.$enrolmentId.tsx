@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCertificate } from "~/models/cohort.server";
-import { EnrolmentParamsSchema } from "~/models/course-schemas";
+import { getCertificate } from "~/models/courses/cohort.server";
+import { EnrolmentParamsSchema } from "~/models/courses/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { i18nServer, resolveCalendar } from "~/utils/i18n.server";

@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listEpisodes } from "~/models/casework.server";
-import { getFamily } from "~/models/family.server";
+import { listEpisodes } from "~/models/casework/episode.server";
+import { getFamily } from "~/models/casework/family.server";
 import { userHasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";

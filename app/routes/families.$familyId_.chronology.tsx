@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getChronology } from "~/models/casework.server";
-import { CHRONOLOGY_TYPES, FamilyParamsSchema } from "~/models/casework-schemas";
+import { getChronology } from "~/models/casework/episode.server";
+import { CHRONOLOGY_TYPES, FamilyParamsSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

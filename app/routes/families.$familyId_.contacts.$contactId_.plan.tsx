@@ -8,8 +8,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField, Select, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { addPlanAction, addPlanOutcome, addTafMeeting, getPlan, setPlanActionStatus, setReviewInterval, startPlan } from "~/models/casework.server";
-import { isActionOverdue, isReviewOverdue } from "~/models/casework-rules";
+import { addPlanAction, addPlanOutcome, addTafMeeting, getPlan, setPlanActionStatus, setReviewInterval, startPlan } from "~/models/casework/episode.server";
+import { isActionOverdue, isReviewOverdue } from "~/models/casework/rules";
 import {
   ACTION_STATUSES,
   EpisodeParamsSchema,
@@ -19,7 +19,7 @@ import {
   PlanOutcomeSchema,
   PlanSettingsSchema,
   TafMeetingSchema,
-} from "~/models/casework-schemas";
+} from "~/models/casework/schemas";
 import { LineChart } from "~/components/charts/line-chart";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

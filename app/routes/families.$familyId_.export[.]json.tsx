@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { exportToJson, getSubjectAccessExport } from "~/models/data-protection.server";
-import { FamilyParamsSchema } from "~/models/casework-schemas";
+import { exportToJson, getSubjectAccessExport } from "~/models/data-protection/export.server";
+import { FamilyParamsSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { parseParams } from "~/utils/query.server";
 

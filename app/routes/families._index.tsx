@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "~/components/pagination";
 import { z } from "zod";
-import { listFamilies } from "~/models/family.server";
+import { listFamilies } from "~/models/casework/family.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

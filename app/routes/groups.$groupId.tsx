@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getGroupPage } from "~/models/group.server";
-import { GroupParamsSchema } from "~/models/group-schemas";
+import { getGroupPage } from "~/models/groups/group.server";
+import { GroupParamsSchema } from "~/models/groups/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listGroups, seesMemberDetails } from "~/models/group.server";
+import { listGroups, seesMemberDetails } from "~/models/groups/group.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

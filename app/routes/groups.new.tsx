@@ -3,8 +3,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GroupForm } from "~/components/groups/group-form";
-import { createGroup, listLeaderCandidates } from "~/models/group.server";
-import { GroupSchema } from "~/models/group-schemas";
+import { createGroup, listLeaderCandidates } from "~/models/groups/group.server";
+import { GroupSchema } from "~/models/groups/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";

@@ -2,8 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { anonymityKeys } from "~/models/survey-rules";
-import { getSurveyAnonymity } from "~/models/survey.server";
+import { anonymityKeys } from "~/models/survey/rules";
+import { getSurveyAnonymity } from "~/models/survey/survey.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
 

@@ -2,9 +2,9 @@ import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@rem
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { isoDate } from "~/models/casework-rules";
+import { isoDate } from "~/models/casework/rules";
 import { resolveReportScope } from "~/models/reports/index.server";
-import { listSurveys } from "~/models/survey.server";
+import { listSurveys } from "~/models/survey/survey.server";
 import { financialYear, periodSearch, ReportQuerySchema } from "~/models/reports/period";
 import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";

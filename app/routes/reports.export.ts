@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { isoDate } from "~/models/casework-rules";
+import { isoDate } from "~/models/casework/rules";
 import { toCsv, toXlsx, tableRows } from "~/models/reports/export.server";
 import { buildReport, resolveReportScope } from "~/models/reports/index.server";
 import { periodOf, ReportQuerySchema } from "~/models/reports/period";

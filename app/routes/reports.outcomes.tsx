@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReportTable, SuppressionNote } from "~/components/reports/report-table";
-import { isoDate } from "~/models/casework-rules";
+import { isoDate } from "~/models/casework/rules";
 import { buildReport, resolveReportScope } from "~/models/reports/index.server";
 import { periodOf, periodSearch, ReportQuerySchema } from "~/models/reports/period";
 import { requirePermission } from "~/utils/auth.server";

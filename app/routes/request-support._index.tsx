@@ -6,7 +6,7 @@ import { useFormState } from "~/components/casework/form-state";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Radios, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { createSupportRequest, SupportRequestSchema } from "~/models/support-request.server";
+import { createSupportRequest, SupportRequestSchema } from "~/models/casework/support-request.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";

@@ -2,8 +2,8 @@ import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answerLabel } from "~/components/survey/parent";
-import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey-parent.server";
-import { submitResponse } from "~/models/survey.server";
+import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey/parent.server";
+import { submitResponse } from "~/models/survey/survey.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 

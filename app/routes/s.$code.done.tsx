@@ -1,7 +1,7 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { loadParent, PARENT_HEADERS } from "~/models/survey-parent.server";
+import { loadParent, PARENT_HEADERS } from "~/models/survey/parent.server";
 import { getFixedT } from "~/utils/i18n.server";
 
 export const handle = { i18n: ["common", "survey"], hydrate: false, languageBar: false };

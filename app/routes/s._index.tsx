@@ -1,8 +1,8 @@
 import { json, redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CodeSchema } from "~/models/survey-rules";
-import { PARENT_HEADERS } from "~/models/survey-parent.server";
+import { CodeSchema } from "~/models/survey/rules";
+import { PARENT_HEADERS } from "~/models/survey/parent.server";
 import { getFixedT, resolveLanguage } from "~/utils/i18n.server";
 
 export const handle = { i18n: ["common", "survey"], hydrate: false };

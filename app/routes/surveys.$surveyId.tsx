@@ -3,7 +3,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { addQuestion, addSection, closeSurvey, getSurveyOverview, openSurvey, removeQuestion } from "~/models/survey.server";
+import { addQuestion, addSection, closeSurvey, getSurveyOverview, openSurvey, removeQuestion } from "~/models/survey/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";

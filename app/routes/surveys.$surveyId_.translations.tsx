@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { getTranslations, saveTranslation } from "~/models/survey.server";
+import { getTranslations, saveTranslation } from "~/models/survey/survey.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

@@ -3,7 +3,7 @@ import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
-import { listTriage, triageRequest } from "~/models/support-request.server";
+import { listTriage, triageRequest } from "~/models/casework/support-request.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDateTime } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

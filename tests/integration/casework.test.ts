@@ -1,8 +1,8 @@
-import * as cw from "~/models/casework.server";
-import { addDays, addWorkingDays, startOfDay } from "~/models/casework-rules";
-import { ClosureSchema, DecisionSchema, FamilySchema, MemberSchema, SupervisionSchema } from "~/models/casework-schemas";
-import { parseIsoDate } from "~/models/casework-rules";
-import { getSupervisionOverview, recordSupervision } from "~/models/supervision.server";
+import * as cw from "~/models/casework/episode.server";
+import { addDays, addWorkingDays, startOfDay } from "~/models/casework/rules";
+import { ClosureSchema, DecisionSchema, FamilySchema, MemberSchema, SupervisionSchema } from "~/models/casework/schemas";
+import { parseIsoDate } from "~/models/casework/rules";
+import { getSupervisionOverview, recordSupervision } from "~/models/casework/supervision.server";
 import type { Actor } from "~/utils/auth.server";
 import { actorFor, createTeam, createUser, getDb } from "./helpers";
 

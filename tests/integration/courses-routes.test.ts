@@ -1,8 +1,8 @@
 import * as enrolRoute from "~/routes/courses.$cohortId_.enrol";
 import * as participantRoute from "~/routes/courses.$cohortId_.participants.$enrolmentId";
 import * as sessionRoute from "~/routes/courses.$cohortId_.sessions.$sessionId";
-import * as co from "~/models/cohort.server";
-import { CohortSchema, EnrolSchema, ProgrammeSchema } from "~/models/course-schemas";
+import * as co from "~/models/courses/cohort.server";
+import { CohortSchema, EnrolSchema, ProgrammeSchema } from "~/models/courses/schemas";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";
 

@@ -1,7 +1,7 @@
-import * as cw from "~/models/casework.server";
-import { FamilySchema } from "~/models/casework-schemas";
-import * as co from "~/models/cohort.server";
-import { CohortEditSchema, CohortSchema, EnrolSchema, MeasureSchema, ProgrammeEditSchema, ProgrammeSchema, RegisterSchema } from "~/models/course-schemas";
+import * as cw from "~/models/casework/episode.server";
+import { FamilySchema } from "~/models/casework/schemas";
+import * as co from "~/models/courses/cohort.server";
+import { CohortEditSchema, CohortSchema, EnrolSchema, MeasureSchema, ProgrammeEditSchema, ProgrammeSchema, RegisterSchema } from "~/models/courses/schemas";
 import type { Actor } from "~/utils/auth.server";
 import { actorFor, createTeam, createUser, getDb } from "./helpers";
 

@@ -3,7 +3,7 @@ import * as exportJsonRoute from "~/routes/families.$familyId_.export[.]json";
 import * as familyRoute from "~/routes/families.$familyId";
 import * as retentionRoute from "~/routes/retention._index";
 import * as confirmRoute from "~/routes/retention.confirm";
-import { deleteFamiliesPastRetention, exportToJson, getSubjectAccessExport, listDueForDeletion, retentionCutoff } from "~/models/data-protection.server";
+import { deleteFamiliesPastRetention, exportToJson, getSubjectAccessExport, listDueForDeletion, retentionCutoff } from "~/models/data-protection/export.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { createClosedFamily, createSharedPlaces } from "../factories/closed-family";
 import { actorFor, createTeam, getDb } from "./helpers";

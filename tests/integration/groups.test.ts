@@ -4,9 +4,9 @@ import * as meetingRoute from "~/routes/groups.$groupId_.meetings.$meetingId";
 import * as newMeetingRoute from "~/routes/groups.$groupId_.meetings.new";
 import * as newMemberRoute from "~/routes/groups.$groupId_.members.new";
 import * as memberRoute from "~/routes/groups.$groupId_.members.$memberId";
-import { createFamily } from "~/models/casework.server";
-import { FamilySchema } from "~/models/casework-schemas";
-import { addDays, isoDate, startOfDay } from "~/models/casework-rules";
+import { createFamily } from "~/models/casework/episode.server";
+import { FamilySchema } from "~/models/casework/schemas";
+import { addDays, isoDate, startOfDay } from "~/models/casework/rules";
 import {
   addGroupMember,
   createGroup,
@@ -18,9 +18,9 @@ import {
   markMemberLeft,
   recordMeeting,
   updateGroupMember,
-} from "~/models/group.server";
-import { GroupSchema, MeetingSchema, MemberLeftSchema, MemberSchema, MemberUpdateSchema } from "~/models/group-schemas";
-import { monthKey } from "~/models/group-rules";
+} from "~/models/groups/group.server";
+import { GroupSchema, MeetingSchema, MemberLeftSchema, MemberSchema, MemberUpdateSchema } from "~/models/groups/schemas";
+import { monthKey } from "~/models/groups/rules";
 import type { Actor } from "~/utils/auth.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";

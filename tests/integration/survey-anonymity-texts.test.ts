@@ -5,7 +5,7 @@ import * as startRoute from "~/routes/s.$code._index";
 import * as openRoute from "~/routes/s.open.$token";
 import * as csvRoute from "~/routes/surveys.$surveyId_.invitations[.]csv";
 import * as lettersRoute from "~/routes/surveys.$surveyId_.letters";
-import { createSurveyForYear, newCode, openSurvey } from "~/models/survey.server";
+import { createSurveyForYear, newCode, openSurvey } from "~/models/survey/survey.server";
 import { LANGUAGE_CODES } from "~/utils/languages";
 import { createUserSession } from "~/utils/session.server";
 import { createTeam, createUser, getDb } from "./helpers";

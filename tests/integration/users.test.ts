@@ -1,5 +1,5 @@
 import { verify } from "@node-rs/argon2";
-import { changeOwnPassword, createStaffUser, EmailTakenError, resetPassword, setUserDisabled, updateStaffUser } from "~/models/user.server";
+import { changeOwnPassword, createStaffUser, EmailTakenError, resetPassword, setUserDisabled, updateStaffUser } from "~/models/users/user.server";
 import { verifyLogin } from "~/utils/auth.server";
 import { createUserSession, getCurrentSession } from "~/utils/session.server";
 import { actorFor, createTeam, getDb, testInfo } from "./helpers";

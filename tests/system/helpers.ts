@@ -9,7 +9,7 @@ import { createInterface } from "node:readline";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { createSurveyForYear, newCode } from "~/models/survey.server";
+import { createSurveyForYear, newCode } from "~/models/survey/survey.server";
 import { parseDatabaseUrl, quoteIdent } from "~/utils/db-url.server";
 import { startEmbeddedDb } from "~/utils/embedded-db.server";
 import { migrate } from "~/utils/migrate.server";

@@ -2,7 +2,7 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { isoDate } from "../casework-rules";
+import { isoDate } from "~/models/casework/rules";
 import { caseworkSections } from "./casework.server";
 import { courseSections } from "./courses.server";
 import { groupSections } from "./groups.server";

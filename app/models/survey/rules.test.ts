@@ -1,5 +1,5 @@
 import { DEFAULT_STRUCTURE, defaultTextRows } from "./survey.server";
-import { completeness, firstIncompleteSection, formatCode, MAX_TEXT, readSectionAnswers, requiredTextKeys, sanitizeText } from "./survey-rules";
+import { completeness, firstIncompleteSection, formatCode, MAX_TEXT, readSectionAnswers, requiredTextKeys, sanitizeText } from "./rules";
 import { LANGUAGE_CODES } from "~/utils/languages";
 
 function form(entries: Array<[string, string]>) {

@@ -1,4 +1,4 @@
-import { computeReach, monthsBetween, personKey, type ReachMeeting, type ReachMember } from "./group-rules";
+import { computeReach, monthsBetween, personKey, type ReachMeeting, type ReachMember } from "./rules";
 
 const d = (s: string) => new Date(`${s}T00:00:00.000Z`);
 const named = (heldOn: string, attendees: string[], language = "ps"): ReachMeeting => ({ heldOn: d(heldOn), language, attendanceMode: "named", headCountAdults: null, headCountChildren: null, attendees });

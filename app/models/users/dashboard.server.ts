@@ -1,6 +1,6 @@
 import type { Role } from "~/generated/prisma/enums";
-import { getOverdueCounts } from "~/models/casework.server";
-import { countSupervisionOverdue } from "~/models/supervision.server";
+import { getOverdueCounts } from "~/models/casework/episode.server";
+import { countSupervisionOverdue } from "~/models/casework/supervision.server";
 import { db } from "~/utils/db.server";
 import { scopeFor } from "~/utils/permissions";
 import type { SessionUser } from "~/utils/session.server";

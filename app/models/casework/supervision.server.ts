@@ -2,8 +2,8 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { isSupervisionOverdue } from "./casework-rules";
-import type { SupervisionInput } from "./casework-schemas";
+import { isSupervisionOverdue } from "./rules";
+import type { SupervisionInput } from "./schemas";
 
 /** Team filter for supervision: a lead sees their team; "own" scope sees only their own records. */
 function supervisionWhere(actor: Actor) {

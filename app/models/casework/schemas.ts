@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { withLatinDigits } from "~/utils/digits";
-import { parseIsoDate, startOfDay } from "./casework-rules";
+import { parseIsoDate, startOfDay } from "./rules";
 
 /**
  * Zod schemas for the casework forms, shared by routes and tests. Error messages are

@@ -15,7 +15,7 @@ import {
   isReviewOverdue,
   nextReviewDate,
   startOfDay,
-} from "./casework-rules";
+} from "./rules";
 import type {
   AssessmentInput,
   CaseNoteInput,
@@ -26,8 +26,8 @@ import type {
   FamilyInput,
   MemberInput,
   ReviewInput,
-} from "./casework-schemas";
-import { CHRONOLOGY_TYPES, type ChronologyType } from "./casework-schemas";
+} from "./schemas";
+import { CHRONOLOGY_TYPES, type ChronologyType } from "./schemas";
 import { isUniqueViolation } from "~/utils/db-errors.server";
 import { likeLiteral } from "~/utils/like";
 export { CHRONOLOGY_TYPES, type ChronologyType };

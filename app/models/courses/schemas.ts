@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/utils/languages";
-import { parseIsoDate } from "./casework-rules";
+import { parseIsoDate } from "~/models/casework/rules";
 
 /**
  * Zod schemas for the course forms, shared by routes and tests. Error messages are keys

@@ -1,4 +1,4 @@
-import { addDays, isoDate, startOfDay } from "./casework-rules";
+import { addDays, isoDate, startOfDay } from "~/models/casework/rules";
 
 /**
  * Rules for peer support groups that need no database: which meeting dates are allowed,

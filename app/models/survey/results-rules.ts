@@ -5,8 +5,8 @@
  */
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/utils/languages";
-import type { Cell, SuppressedTable } from "./reports/suppression";
-import { SERVICES } from "./survey-rules";
+import type { Cell, SuppressedTable } from "~/models/reports/suppression";
+import { SERVICES } from "./rules";
 
 /** Themes staff can tag a comment with. Fixed, so counts by theme compare year on year. */
 export const COMMENT_THEMES = ["listening", "practical", "timing", "staff", "access", "language", "children", "groups", "other"] as const;

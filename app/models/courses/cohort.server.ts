@@ -5,8 +5,8 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { scopeFor } from "~/utils/permissions";
-import { startOfDay } from "./casework-rules";
-import { SHIPPED_MEASURES } from "./course-measures";
+import { startOfDay } from "~/models/casework/rules";
+import { SHIPPED_MEASURES } from "./measures";
 import {
   holdsPlace,
   hasPlace,
@@ -18,9 +18,9 @@ import {
   sessionSchedule,
   summariseChange,
   type MeasureDefinition,
-} from "./course-rules";
-import type { CohortEditInput, CohortInput, EnrolInput, MeasureInput, ProgrammeEditInput, ProgrammeInput, RegisterInput, SessionEditInput } from "./course-schemas";
-import { familyScope } from "./family.server";
+} from "./rules";
+import type { CohortEditInput, CohortInput, EnrolInput, MeasureInput, ProgrammeEditInput, ProgrammeInput, RegisterInput, SessionEditInput } from "./schemas";
+import { familyScope } from "~/models/casework/family.server";
 
 /**
  * Parenting course cohorts. Every function takes the Actor and limits itself to the

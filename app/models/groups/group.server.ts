@@ -5,10 +5,10 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { scopeFor, type Scope } from "~/utils/permissions";
-import { addDays, startOfDay } from "./casework-rules";
-import { familyScope } from "./family.server";
-import { computeReach, hasHappened, monthKey, personKey } from "./group-rules";
-import type { AttendanceInput, GroupInput, InviteePerson, MeetingInput, MemberInput, MemberLeftInput, MemberUpdateInput } from "./group-schemas";
+import { addDays, startOfDay } from "~/models/casework/rules";
+import { familyScope } from "~/models/casework/family.server";
+import { computeReach, hasHappened, monthKey, personKey } from "./rules";
+import type { AttendanceInput, GroupInput, InviteePerson, MeetingInput, MemberInput, MemberLeftInput, MemberUpdateInput } from "./schemas";
 
 /**
  * Peer support groups. Access: leads see every group; practitioners their team's groups

@@ -1,6 +1,6 @@
-import { suppressTable } from "./reports/suppression";
-import { surveyYearsIn } from "./reports/survey-years";
-import { filtersOf, publishedMean, publishedShare, ResultsQuerySchema } from "./survey-results-rules";
+import { suppressTable } from "~/models/reports/suppression";
+import { surveyYearsIn } from "~/models/reports/survey-years";
+import { filtersOf, publishedMean, publishedShare, ResultsQuerySchema } from "./results-rules";
 
 describe("publishedShare", () => {
   it("is the share of the visible rows in a visible total", () => {

@@ -6,9 +6,9 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { getEnv } from "~/utils/env.server";
 import { errorResponse } from "~/utils/http.server";
-import { requireFamily } from "./casework.server";
-import { startOfDay } from "./casework-rules";
-import { familyScope } from "./family.server";
+import { requireFamily } from "~/models/casework/episode.server";
+import { startOfDay } from "~/models/casework/rules";
+import { familyScope } from "~/models/casework/family.server";
 
 /**
  * Data protection: the subject access export of one family, and deletion of families

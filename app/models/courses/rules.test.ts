@@ -1,4 +1,4 @@
-import { SHIPPED_MEASURES } from "./course-measures";
+import { SHIPPED_MEASURES } from "./measures";
 import {
   hasPlace,
   meetsCompletion,
@@ -9,7 +9,7 @@ import {
   sessionsNeeded,
   summariseChange,
   SWEMWBS_CONVERSION,
-} from "./course-rules";
+} from "./rules";
 
 const swemwbs = SHIPPED_MEASURES.find((m) => m.key === "swemwbs")!;
 const confidence = SHIPPED_MEASURES.find((m) => m.key === "parenting_confidence")!;

@@ -11,7 +11,7 @@ import {
   parseIsoDate,
   supervisionRecordProblem,
   workingDaysBetween,
-} from "./casework-rules";
+} from "./rules";
 import { scopeFor, userHasPermission } from "~/utils/permissions";
 
 const d = (s: string) => parseIsoDate(s)!;

@@ -13,7 +13,7 @@ import { parseDatabaseUrl, quoteIdent } from "~/utils/db-url.server";
 import { errorResponse } from "~/utils/http.server";
 import { LANGUAGE_CODES } from "~/utils/languages";
 import type { RequestInfo } from "~/utils/request-info.server";
-import { DEFAULT_SECTIONS, DEFAULT_TEXTS } from "./survey-default";
+import { DEFAULT_SECTIONS, DEFAULT_TEXTS } from "./default";
 import {
   completeness,
   firstIncompleteSection,
@@ -25,7 +25,7 @@ import {
   type Completeness,
   type SectionDef,
   type TextRow,
-} from "./survey-rules";
+} from "./rules";
 
 type Tx = Prisma.TransactionClient;
 

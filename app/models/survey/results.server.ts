@@ -12,11 +12,11 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { reportThreshold } from "./reports/index.server";
-import { suppressTable, type Cell, type SuppressedTable } from "./reports/suppression";
+import { reportThreshold } from "~/models/reports/index.server";
+import { suppressTable, type Cell, type SuppressedTable } from "~/models/reports/suppression";
 import { getStructure, textsFor } from "./survey.server";
-import { AGREEING, COMMENT_THEMES, COMMENTS_PER_PAGE, publishedMean, publishedShare, type CommentTheme, type ResultsFilters } from "./survey-results-rules";
-import { AGREE_VALUES, sanitizeText, SCALE_VALUES } from "./survey-rules";
+import { AGREEING, COMMENT_THEMES, COMMENTS_PER_PAGE, publishedMean, publishedShare, type CommentTheme, type ResultsFilters } from "./results-rules";
+import { AGREE_VALUES, sanitizeText, SCALE_VALUES } from "./rules";
 
 /** A row heading: a translation key of the staff screens, or the survey's own English text. */
 export type ResultRow = { key: string; labelKey?: string; label?: string };

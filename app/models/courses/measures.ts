@@ -1,4 +1,4 @@
-import { SWEMWBS_CONVERSION, type MeasureDefinition } from "./course-rules";
+import { SWEMWBS_CONVERSION, type MeasureDefinition } from "./rules";
 
 /**
  * The outcome measures the service ships, as data: seeded into OutcomeMeasure by

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { LANGUAGE_CODES } from "~/utils/languages";
-import { parseIsoDate, startOfDay } from "./casework-rules";
-import { EARLIEST_MEETING, latestMeetingDate } from "./group-rules";
+import { parseIsoDate, startOfDay } from "~/models/casework/rules";
+import { EARLIEST_MEETING, latestMeetingDate } from "./rules";
 
 /**
  * Zod schemas for the group forms, shared by routes, the invite endpoint and tests.

@@ -7,7 +7,7 @@ import { redirect } from "@remix-run/node";
 import { resolveLanguage } from "~/utils/i18n.server";
 import { isLanguageCode, type LanguageCode } from "~/utils/languages";
 import { findInvitation, getStructure, textsFor, type ParentInvitation } from "./survey.server";
-import { CodeSchema, parseAnswers, type Answers, type SectionDef } from "./survey-rules";
+import { CodeSchema, parseAnswers, type Answers, type SectionDef } from "./rules";
 
 export type ParentState =
   | { kind: "unknown"; lng: LanguageCode }
