@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CaseloadTable } from "~/components/casework/caseload-table";
 import { Pagination } from "~/components/pagination";
-import { getMyCaseload } from "~/models/casework/episode.server";
+import { getMyCaseload } from "~/models/casework/caseload.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { userHasPermission } from "~/utils/permissions";

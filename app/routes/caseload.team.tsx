@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CaseloadTable } from "~/components/casework/caseload-table";
-import { getTeamCaseload } from "~/models/casework/episode.server";
+import { getTeamCaseload } from "~/models/casework/caseload.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";

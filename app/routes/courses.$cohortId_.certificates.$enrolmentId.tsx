@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getCertificate } from "~/models/courses/cohort.server";
+import { getCertificate } from "~/models/courses/enrolment.server";
 import { EnrolmentParamsSchema } from "~/models/courses/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";

@@ -8,7 +8,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Checkbox, DateField, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { getSessionRegister, saveRegister, updateSession } from "~/models/courses/cohort.server";
+import { getSessionRegister, saveRegister, updateSession } from "~/models/courses/session.server";
 import { ATTENDANCE_STATUSES, RegisterSchema, SessionEditSchema, SessionParamsSchema } from "~/models/courses/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

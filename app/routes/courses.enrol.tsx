@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getFamilyForEnrolment, listOpenCohorts } from "~/models/courses/cohort.server";
+import { getFamilyForEnrolment } from "~/models/courses/enrolment.server";
+import { listOpenCohorts } from "~/models/courses/cohort.server";
 import { IdSchema } from "~/models/courses/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";

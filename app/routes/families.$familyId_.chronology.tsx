@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { getChronology } from "~/models/casework/episode.server";
+import { getChronology } from "~/models/casework/chronology.server";
 import { CHRONOLOGY_TYPES, FamilyParamsSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";

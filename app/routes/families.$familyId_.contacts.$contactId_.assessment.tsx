@@ -7,7 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Checkbox, Radios, Select, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { getAssessment, saveAssessment, signOffAssessment } from "~/models/casework/episode.server";
+import { getAssessment, saveAssessment, signOffAssessment } from "~/models/casework/assessment.server";
 import { isAssessmentOverdue } from "~/models/casework/rules";
 import { AssessmentSchema, EpisodeParamsSchema, HEADLINE_OUTCOMES, SignOffSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";

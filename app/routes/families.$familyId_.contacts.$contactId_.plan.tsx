@@ -8,7 +8,8 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField, Select, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { addPlanAction, addPlanOutcome, addTafMeeting, getPlan, setPlanActionStatus, setReviewInterval, startPlan } from "~/models/casework/episode.server";
+import { addPlanAction, addPlanOutcome, getPlan, setPlanActionStatus, setReviewInterval, startPlan } from "~/models/casework/plan.server";
+import { addTafMeeting } from "~/models/casework/review.server";
 import { isActionOverdue, isReviewOverdue } from "~/models/casework/rules";
 import {
   ACTION_STATUSES,

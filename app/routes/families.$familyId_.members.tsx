@@ -7,7 +7,7 @@ import { isoDay, useFormState } from "~/components/casework/form-state";
 import { MemberFields } from "~/components/casework/member-fields";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { addMember, updateMember } from "~/models/casework/episode.server";
+import { addMember, updateMember } from "~/models/casework/family.server";
 import { FamilyParamsSchema, MemberSchema } from "~/models/casework/schemas";
 import { getFamily } from "~/models/casework/family.server";
 import { requirePermission } from "~/utils/auth.server";

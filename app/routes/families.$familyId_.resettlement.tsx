@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
 import { fieldId } from "~/components/ui/fields";
-import { getResettlement, saveResettlement } from "~/models/casework/episode.server";
+import { getResettlement, saveResettlement } from "~/models/casework/family.server";
 import { FamilyParamsSchema, RESETTLEMENT_ITEMS, ResettlementSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

@@ -8,7 +8,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Checkbox, DateField, Select } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { createFamily, findPossibleDuplicates } from "~/models/casework/episode.server";
+import { createFamily, findPossibleDuplicates } from "~/models/casework/family.server";
 import { FamilySchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

@@ -8,7 +8,7 @@ import { useGroupFormState } from "~/components/groups/form-state";
 import { Checkboxes } from "~/components/ui/choice-fields";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { TextInput } from "~/components/ui/text-input";
-import { completeFollowUp, getMeeting, updateAttendance } from "~/models/groups/group.server";
+import { completeFollowUp, getMeeting, updateAttendance } from "~/models/groups/meeting.server";
 import { AttendanceSchema, FollowUpDoneSchema, MeetingParamsSchema } from "~/models/groups/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

@@ -9,7 +9,7 @@ import { useGroupFormState } from "~/components/groups/form-state";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField, Radios, Select } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { getGroupMember, markMemberLeft, updateGroupMember } from "~/models/groups/group.server";
+import { getGroupMember, markMemberLeft, updateGroupMember } from "~/models/groups/member.server";
 import { MemberLeftSchema, MemberParamsSchema, MemberUpdateSchema } from "~/models/groups/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";

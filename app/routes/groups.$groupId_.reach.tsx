@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReachTables } from "~/components/groups/reach-tables";
-import { defaultPeriod, getReach, requireGroup } from "~/models/groups/group.server";
+import { defaultPeriod, getReach } from "~/models/groups/reach.server";
+import { requireGroup } from "~/models/groups/access.server";
 import { GroupParamsSchema, ReachQuerySchema } from "~/models/groups/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";

@@ -1,7 +1,8 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { listGroups, seesMemberDetails } from "~/models/groups/group.server";
+import { listGroups } from "~/models/groups/group.server";
+import { seesMemberDetails } from "~/models/groups/access.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

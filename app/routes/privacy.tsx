@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { anonymityKeys } from "~/models/survey/rules";
-import { getSurveyAnonymity } from "~/models/survey/survey.server";
+import { getSurveyAnonymity } from "~/models/survey/parent.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { parseQuery } from "~/utils/query.server";
 

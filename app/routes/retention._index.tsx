@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { useDateLocale } from "~/utils/use-date-locale";
 import { z } from "zod";
 import { ErrorSummary } from "~/components/ui/error-summary";
-import { listDueForDeletion } from "~/models/data-protection/export.server";
+import { listDueForDeletion } from "~/models/data-protection/retention.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { getFixedT } from "~/utils/i18n.server";

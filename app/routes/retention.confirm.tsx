@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useDateLocale } from "~/utils/use-date-locale";
 import { CsrfInput } from "~/components/csrf-input";
-import { deleteFamiliesPastRetention, getDeletionPreview, readFamilyIds } from "~/models/data-protection/export.server";
+import { deleteFamiliesPastRetention, getDeletionPreview, readFamilyIds } from "~/models/data-protection/retention.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate, formatNumber } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { fieldIdFor, SurveyMessage, SurveyQuestion } from "~/components/survey/parent";
 import { loadParent, PARENT_HEADERS, parentUrl, type ParentState } from "~/models/survey/parent.server";
 import { MAX_TEXT, readSectionAnswers, type Answers } from "~/models/survey/rules";
-import { saveDraft } from "~/models/survey/survey.server";
+import { saveDraft } from "~/models/survey/parent.server";
 import { formatNumber } from "~/utils/format";
 import { readForm } from "~/utils/forms.server";
 import { errorResponse } from "~/utils/http.server";

@@ -5,7 +5,7 @@ import { CalendarSwitch } from "~/components/calendar-switch";
 import { AnonymityStatement, SurveyLanguages, SurveyMessage } from "~/components/survey/parent";
 import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey/parent.server";
 import { anonymityKeys } from "~/models/survey/rules";
-import { markOpened, startFromShared } from "~/models/survey/survey.server";
+import { markOpened, startFromShared } from "~/models/survey/parent.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { getRequestInfo } from "~/utils/request-info.server";

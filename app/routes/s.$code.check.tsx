@@ -3,7 +3,7 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { answerLabel } from "~/components/survey/parent";
 import { loadParent, PARENT_HEADERS, parentUrl } from "~/models/survey/parent.server";
-import { submitResponse } from "~/models/survey/survey.server";
+import { submitResponse } from "~/models/survey/parent.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
 

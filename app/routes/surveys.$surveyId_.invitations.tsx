@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { CsrfInput } from "~/components/csrf-input";
 import { SERVICES } from "~/models/survey/rules";
-import { generateInvitations, invitationCounts, listInvitations } from "~/models/survey/survey.server";
+import { generateInvitations, invitationCounts, listInvitations } from "~/models/survey/invitation.server";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { anonymityKeys } from "~/models/survey/rules";
-import { listInvitations } from "~/models/survey/survey.server";
+import { listInvitations } from "~/models/survey/invitation.server";
 import { requirePermission } from "~/utils/auth.server";
 import { i18nServer } from "~/utils/i18n.server";
 import { isLanguageCode } from "~/utils/languages";

@@ -4,7 +4,7 @@ import QRCode from "qrcode";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { anonymityKeys } from "~/models/survey/rules";
-import { listInvitations } from "~/models/survey/survey.server";
+import { listInvitations } from "~/models/survey/invitation.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT, i18nServer } from "~/utils/i18n.server";
 import { isLanguageCode, languageDir } from "~/utils/languages";

@@ -1,19 +1,12 @@
-import { likeLiteral } from "~/utils/like";
 import type { Prisma } from "~/generated/prisma/client";
 import type { ResettlementScheme } from "~/generated/prisma/enums";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-
-/**
- * The `where` that limits family records to what the actor may see. Team scope: the
- * actor's own team; no team means nothing. "any" scope is the whole service.
- */
-export function familyScope(actor: Actor): Prisma.FamilyWhereInput {
-  if (actor.scope === "any") return {};
-  if (!actor.user.teamId) return { id: "__none__" };
-  return { teamId: actor.user.teamId };
-}
+import { errorResponse } from "~/utils/http.server";
+import { likeLiteral } from "~/utils/like";
+import { familyScope, requireFamily, type Tx } from "./access.server";
+import type { FamilyInput, MemberInput } from "./schemas";
 
 export const FAMILY_PAGE_SIZE = 25;
 
@@ -108,4 +101,137 @@ export async function getFamily(actor: Actor, familyId: string) {
   }
   await audit(actor, { action: "read", entity: "family", entityId: family.id, familyId: family.id });
   return family;
+}
+
+/**
+ * The next family reference: the prefix (FAMILY_REFERENCE_PREFIX, default "EH-") and a
+ * five-digit number one above the highest in use.
+ */
+export async function nextFamilyReference(client: Tx | typeof db): Promise<string> {
+  const prefix = process.env.FAMILY_REFERENCE_PREFIX || "EH-";
+  const last = await client.family.findFirst({ where: { reference: { startsWith: prefix } }, orderBy: { reference: "desc" }, select: { reference: true } });
+  const n = last ? Number.parseInt(last.reference.slice(prefix.length), 10) || 0 : 0;
+  return `${prefix}${String(n + 1).padStart(5, "0")}`;
+}
+
+function memberData(m: MemberInput) {
+  return {
+    kind: m.kind,
+    firstName: m.firstName,
+    lastName: m.lastName,
+    dateOfBirth: m.dateOfBirth ?? null,
+    relationship: m.relationship ?? null,
+    phone: m.phone ?? null,
+    email: m.email ?? null,
+    preferredLanguage: m.preferredLanguage ?? null,
+    interpreterNeeded: m.interpreterNeeded,
+    school: m.school ?? null,
+    firstLanguage: m.firstLanguage ?? null,
+  };
+}
+
+/** "Smith family" → "Smith": the family name as usually typed, less the word "family". */
+function surnameOf(name: string) {
+  const words = name.trim().split(/\s+/).filter((w) => !/^famil(y|ies)$/i.test(w));
+  return words.at(-1) ?? name;
+}
+
+/**
+ * Families in the actor's scope that look like this one: the same surname and a child
+ * with the same date of birth, or the same postcode and surname. Audited as a search.
+ */
+export async function findPossibleDuplicates(actor: Actor, input: Pick<FamilyInput, "name" | "postcode" | "members">) {
+  const surnames = [...new Set([surnameOf(input.name), ...input.members.map((m) => m.lastName)].map((s) => s.trim()).filter(Boolean))];
+  const dobs = input.members.filter((m) => m.kind === "child" && m.dateOfBirth).map((m) => m.dateOfBirth!);
+  const postcode = input.postcode?.replace(/\s+/g, "").toUpperCase();
+  const surnameMatch = (s: string): Prisma.FamilyWhereInput => ({
+    OR: [{ name: { contains: likeLiteral(s), mode: "insensitive" } }, { members: { some: { lastName: { equals: likeLiteral(s), mode: "insensitive" } } } }],
+  });
+  const or: Prisma.FamilyWhereInput[] = [];
+  for (const s of surnames) {
+    if (dobs.length) or.push({ AND: [surnameMatch(s), { members: { some: { kind: "child", dateOfBirth: { in: dobs } } } }] });
+    if (postcode) or.push({ AND: [surnameMatch(s), { postcode: { in: [postcode, input.postcode!.trim()] , mode: "insensitive" } }] });
+  }
+  if (!or.length) return [];
+  const found = await db.family.findMany({
+    where: { AND: [familyScope(actor), { OR: or }] },
+    select: { id: true, reference: true, name: true, postcode: true },
+    take: 10,
+  });
+  await audit(actor, { action: "search", entity: "family", detail: { duplicateCheck: true, count: found.length } });
+  return found;
+}
+
+/** Creates a family with its members in the actor's team. */
+export async function createFamily(actor: Actor, input: FamilyInput) {
+  if (!actor.user.teamId) throw errorResponse(403, "errors.forbidden");
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await db.$transaction(async (tx) => {
+        const family = await tx.family.create({
+          data: {
+            reference: await nextFamilyReference(tx),
+            name: input.name,
+            teamId: actor.user.teamId!,
+            addressLine1: input.addressLine1 ?? null,
+            town: input.town ?? null,
+            postcode: input.postcode?.toUpperCase() ?? null,
+            preferredLanguage: input.preferredLanguage,
+            resettlementScheme: input.resettlementScheme ?? null,
+            arrivalDate: input.arrivalDate ?? null,
+            members: { create: input.members.map(memberData) },
+          },
+        });
+        await audit(actor, { action: "create", entity: "family", entityId: family.id, familyId: family.id, detail: { members: input.members.length } }, tx);
+        return family;
+      });
+    } catch (error) {
+      // Two people creating a family at once can race for the next reference: retry.
+      if ((error as { code?: string }).code !== "P2002" || attempt === 2) throw error;
+    }
+  }
+  throw errorResponse(409, "errors.versionConflict");
+}
+
+export async function addMember(actor: Actor, familyId: string, input: MemberInput) {
+  const family = await requireFamily(actor, familyId);
+  return db.$transaction(async (tx) => {
+    const member = await tx.familyMember.create({ data: { ...memberData(input), familyId: family.id } });
+    await tx.family.update({ where: { id: family.id }, data: { version: { increment: 1 } } });
+    await audit(actor, { action: "create", entity: "family-member", entityId: member.id, familyId }, tx);
+    return member;
+  });
+}
+
+export async function updateMember(actor: Actor, familyId: string, memberId: string, input: MemberInput) {
+  const family = await requireFamily(actor, familyId);
+  const member = await db.familyMember.findFirst({ where: { id: memberId, familyId: family.id } });
+  if (!member) throw errorResponse(404, "errors.notFound");
+  return db.$transaction(async (tx) => {
+    const updated = await tx.familyMember.update({ where: { id: member.id }, data: memberData(input) });
+    await audit(actor, { action: "update", entity: "family-member", entityId: member.id, familyId }, tx);
+    return updated;
+  });
+}
+
+export async function getResettlement(actor: Actor, familyId: string) {
+  const family = await requireFamily(actor, familyId);
+  const tasks = await db.resettlementTask.findMany({ where: { familyId: family.id } });
+  await audit(actor, { action: "read", entity: "resettlement", familyId });
+  return { family, tasks };
+}
+
+export async function saveResettlement(actor: Actor, familyId: string, items: Array<{ item: string; doneOn?: Date; notes: string }>) {
+  const family = await requireFamily(actor, familyId);
+  await db.$transaction(async (tx) => {
+    for (const i of items) {
+      const item = i.item as Prisma.ResettlementTaskCreateInput["item"];
+      await tx.resettlementTask.upsert({
+        where: { familyId_item: { familyId: family.id, item } },
+        create: { familyId: family.id, item, doneOn: i.doneOn ?? null, notes: i.notes },
+        update: { doneOn: i.doneOn ?? null, notes: i.notes },
+      });
+    }
+    await audit(actor, { action: "update", entity: "resettlement", familyId, detail: { items: items.length } }, tx);
+  });
 }

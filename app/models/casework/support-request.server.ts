@@ -5,7 +5,7 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import type { RequestInfo } from "~/utils/request-info.server";
-import { nextFamilyReference } from "./episode.server";
+import { nextFamilyReference } from "./family.server";
 
 /** Requests one client may send per hour before it is told to wait. */
 export const SUPPORT_REQUEST_LIMIT = 5;

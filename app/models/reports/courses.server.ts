@@ -1,6 +1,6 @@
 import { db } from "~/utils/db.server";
 import { isoDate } from "~/models/casework/rules";
-import { getMeasures } from "~/models/courses/cohort.server";
+import { getMeasures } from "~/models/courses/measure.server";
 import { summariseChange } from "~/models/courses/rules";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 

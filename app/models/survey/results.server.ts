@@ -14,7 +14,7 @@ import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { reportThreshold } from "~/models/reports/index.server";
 import { suppressTable, type Cell, type SuppressedTable } from "~/models/reports/suppression";
-import { getStructure, textsFor } from "./survey.server";
+import { getStructure, textsFor } from "./structure.server";
 import { AGREEING, COMMENT_THEMES, COMMENTS_PER_PAGE, publishedMean, publishedShare, type CommentTheme, type ResultsFilters } from "./results-rules";
 import { AGREE_VALUES, sanitizeText, SCALE_VALUES } from "./rules";
 

@@ -1,5 +1,5 @@
 import type { Role } from "~/generated/prisma/enums";
-import { getOverdueCounts } from "~/models/casework/episode.server";
+import { getOverdueCounts } from "~/models/casework/caseload.server";
 import { countSupervisionOverdue } from "~/models/casework/supervision.server";
 import { db } from "~/utils/db.server";
 import { scopeFor } from "~/utils/permissions";
