@@ -1,6 +1,6 @@
-import * as enrolRoute from "~/routes/courses.$cohortId_.enrol";
-import * as participantRoute from "~/routes/courses.$cohortId_.participants.$enrolmentId";
-import * as sessionRoute from "~/routes/courses.$cohortId_.sessions.$sessionId";
+import * as enrolRoute from "~/routes/courses+/$cohortId_.enrol";
+import * as participantRoute from "~/routes/courses+/$cohortId_.participants.$enrolmentId";
+import * as sessionRoute from "~/routes/courses+/$cohortId_.sessions.$sessionId";
 import { createCohort, getCohortOverview } from "~/models/courses/cohort.server";
 import { createProgramme } from "~/models/courses/programme.server";
 import { enrol } from "~/models/courses/enrolment.server";

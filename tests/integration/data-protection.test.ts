@@ -1,8 +1,8 @@
-import * as exportRoute from "~/routes/families.$familyId_.export";
-import * as exportJsonRoute from "~/routes/families.$familyId_.export[.]json";
-import * as familyRoute from "~/routes/families.$familyId";
-import * as retentionRoute from "~/routes/retention._index";
-import * as confirmRoute from "~/routes/retention.confirm";
+import * as exportRoute from "~/routes/families+/$familyId_.export";
+import * as exportJsonRoute from "~/routes/families+/$familyId_.export[.]json";
+import * as familyRoute from "~/routes/families+/$familyId";
+import * as retentionRoute from "~/routes/retention+/_index";
+import * as confirmRoute from "~/routes/retention+/confirm";
 import { deleteFamiliesPastRetention, listDueForDeletion } from "~/models/data-protection/retention.server";
 import { exportToJson, getSubjectAccessExport } from "~/models/data-protection/export.server";
 import { retentionCutoff } from "~/models/data-protection/rules";

@@ -1,9 +1,9 @@
-import * as groupRoute from "~/routes/groups.$groupId";
-import * as inviteRoute from "~/routes/groups.$groupId_.invite";
-import * as meetingRoute from "~/routes/groups.$groupId_.meetings.$meetingId";
-import * as newMeetingRoute from "~/routes/groups.$groupId_.meetings.new";
-import * as newMemberRoute from "~/routes/groups.$groupId_.members.new";
-import * as memberRoute from "~/routes/groups.$groupId_.members.$memberId";
+import * as groupRoute from "~/routes/groups+/$groupId";
+import * as inviteRoute from "~/routes/groups+/$groupId_.invite";
+import * as meetingRoute from "~/routes/groups+/$groupId_.meetings.$meetingId";
+import * as newMeetingRoute from "~/routes/groups+/$groupId_.meetings.new";
+import * as newMemberRoute from "~/routes/groups+/$groupId_.members.new";
+import * as memberRoute from "~/routes/groups+/$groupId_.members.$memberId";
 import { createFamily } from "~/models/casework/family.server";
 import { FamilySchema } from "~/models/casework/schemas";
 import { addDays, isoDate, startOfDay } from "~/models/casework/rules";

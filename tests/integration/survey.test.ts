@@ -1,7 +1,7 @@
 import { randomInt } from "node:crypto";
-import * as pageRoute from "~/routes/s.$code.$page";
-import * as checkRoute from "~/routes/s.$code.check";
-import * as openRoute from "~/routes/s.open.$token";
+import * as pageRoute from "~/routes/s+/$code.$page";
+import * as checkRoute from "~/routes/s+/$code.check";
+import * as openRoute from "~/routes/s+/open.$token";
 import { addQuestion, createSurveyForYear, openSurvey, closeSurvey } from "~/models/survey/survey.server";
 import { findInvitation, markOpened, saveDraft, startFromShared, submitResponse } from "~/models/survey/parent.server";
 import { newCode, invitationCounts } from "~/models/survey/invitation.server";
