@@ -156,6 +156,33 @@ describe("casework actions", () => {
     const unknown = await call(episodeRoute.loader as Fn, `${base}/contacts/nosuchcontact`, { familyId: s.family.id, contactId: "nosuchcontact" }, { headers: { Cookie: p.cookie } });
     expect(unknown.status).toBe(404);
   });
+
+  it("checks the family's scope once per page and records a read of it wherever a page shows it", async () => {
+    const s = await setup();
+    const p = await signIn(s.practitioner.user.id);
+    const f = { familyId: s.family.id };
+    const base = `/families/${s.family.id}`;
+    const db = getDb();
+    const scopedLookups = vi.spyOn(db.family, "findFirst");
+    try {
+      const pages: Array<[Fn, string, Record<string, string>]> = [
+        [familyRoute.loader as Fn, base, f],
+        [newContactRoute.loader as Fn, `${base}/contacts/new`, f],
+        [notesRoute.loader as Fn, `${base}/notes/new`, f],
+      ];
+      for (const [loader, url, params] of pages) {
+        scopedLookups.mockClear();
+        const before = await db.auditEvent.count({ where: { familyId: s.family.id, action: "read", entity: "family", actorId: s.practitioner.user.id } });
+        const res = await call(loader, url, params, { headers: { Cookie: p.cookie } });
+        expect(res.status, url).toBe(200);
+        expect(scopedLookups.mock.calls.length, url).toBe(1);
+        const after = await db.auditEvent.count({ where: { familyId: s.family.id, action: "read", entity: "family", actorId: s.practitioner.user.id } });
+        expect(after - before, url).toBe(1);
+      }
+    } finally {
+      scopedLookups.mockRestore();
+    }
+  });
 });
 
 describe("online request for support", () => {

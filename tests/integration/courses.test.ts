@@ -46,7 +46,7 @@ async function setup(o: { capacity?: number; sessionCount?: number; completionVa
   const lead = await actorFor(["lead"], "write:cohort", team.id);
   const practitioner = await actorFor(["practitioner"], "write:cohort", team.id);
   const facilitatorUser = await createUser(getDb(), { roles: ["facilitator"] });
-  const facilitator: Actor = { ...(await actorFor(["facilitator"], "write:cohort", null)), user: { ...lead.user, id: facilitatorUser.id, email: facilitatorUser.email, roles: ["facilitator"], teamId: null }, scope: "own" };
+  const facilitator: Actor = { ...(await actorFor(["facilitator"], "write:cohort", null)), user: { ...lead.user, id: facilitatorUser.id, email: facilitatorUser.email, roles: ["facilitator"], teamId: null } };
   const programme = await createProgramme(
     lead,
     ProgrammeSchema.parse({

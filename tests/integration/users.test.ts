@@ -46,7 +46,7 @@ describe("administering staff accounts", () => {
     const other = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0]!;
     const mine = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0]!;
     const current = (await getCurrentSession(new Request("http://localhost/", { headers: { Cookie: mine } })))!;
-    await changeOwnPassword({ ...current, scope: "own", info: testInfo }, "lantern harbour copper tulip");
+    await changeOwnPassword({ ...current, info: testInfo }, "lantern harbour copper tulip");
     const after = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.mustChangePassword).toBe(false);
     expect(await verify(after.passwordHash, "lantern harbour copper tulip")).toBe(true);

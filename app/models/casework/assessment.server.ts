@@ -19,7 +19,7 @@ export async function getAssessment(actor: Actor, familyId: string, contactId: s
 
 /** Saves the assessment if nobody has changed it since `version` was read; 409 otherwise. */
 export async function saveAssessment(actor: Actor, familyId: string, contactId: string, input: AssessmentInput) {
-  const { family, contact } = await requireContact(actor, familyId, contactId);
+  const { family, contact } = await requireContact(actor, familyId, contactId, "write:family");
   const assessment = await db.assessment.findUnique({ where: { contactId: contact.id } });
   if (!assessment) throw errorResponse(404, "errors.notFound");
   if (assessment.status === "signed_off") throw errorResponse(409, "errors.signedOff");
@@ -54,7 +54,7 @@ export async function saveAssessment(actor: Actor, familyId: string, contactId: 
 /** A lead signs the assessment off (or returns it), recorded as a decision with rationale. */
 export async function signOffAssessment(actor: Actor, familyId: string, contactId: string, input: { version: number; outcome: "approve" | "return_for_work"; rationale: string }) {
   requireLead(actor);
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "decide:family");
   const assessment = await db.assessment.findUnique({ where: { contactId: contact.id } });
   if (!assessment) throw errorResponse(404, "errors.notFound");
   if (assessment.status === "signed_off") throw errorResponse(409, "errors.signedOff");

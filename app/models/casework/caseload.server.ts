@@ -3,7 +3,7 @@ import type { ContactStatus } from "~/generated/prisma/enums";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
-import { OPEN_STATUSES, requireLead } from "./access.server";
+import { familyTeamFilter, OPEN_STATUSES, requireLead } from "./access.server";
 import { isActionOverdue, isAssessmentOverdue, isReviewOverdue, startOfDay } from "./rules";
 
 type CaseloadRow = {
@@ -40,7 +40,7 @@ type CaseloadSqlRow = {
  * `limit` rows when given), so the page costs the same however many families there are.
  */
 async function caseloadRows(actor: Actor, options: { practitionerId: string | null; limit: number | null; offset: number }, today: Date): Promise<{ rows: CaseloadRow[]; total: number }> {
-  const teamId = actor.scope === "any" ? null : (actor.user.teamId ?? "__none__");
+  const teamId = familyTeamFilter(actor, "read:family");
   const { practitionerId, limit, offset } = options;
   // The page is chosen first (index-driven, from the practitioner's current allocations
   // when given); only its rows are then joined to their allocation, assessment and plan.
@@ -123,8 +123,9 @@ export async function getTeamCaseload(actor: Actor, today = new Date()) {
 }
 
 /** Overdue counts for the home page (no family details, so no audit). */
-export async function getOverdueCounts(actor: { user: { id: string; teamId: string | null }; scope: "own" | "team" | "any" }, mine: boolean, today = new Date()) {
-  const teamWhere: Prisma.ContactWhereInput = actor.scope === "any" ? {} : { teamId: actor.user.teamId ?? "__none__" };
+export async function getOverdueCounts(actor: Pick<Actor, "user">, mine: boolean, today = new Date()) {
+  const teamId = familyTeamFilter(actor, "read:family");
+  const teamWhere: Prisma.ContactWhereInput = teamId === null ? {} : { teamId };
   const where: Prisma.ContactWhereInput = {
     AND: [teamWhere, { status: { in: OPEN_STATUSES } }, mine ? { allocations: { some: { practitionerId: actor.user.id, endedAt: null } } } : {}],
   };

@@ -5,10 +5,22 @@ import { errorResponse } from "~/utils/http.server";
 import { conflict, OPEN_STATUSES, requireContact, requireLead } from "./access.server";
 import type { ClosureInput } from "./schemas";
 
+/**
+ * The closure form: the episode (checked once, audited as a read of it), whether it was
+ * stepped up, and the needs its assessment found, for an outcome each. 409 once closed.
+ */
+export async function getClosureForm(actor: Actor, familyId: string, contactId: string) {
+  const { family, contact } = await requireContact(actor, familyId, contactId, "decide:family");
+  if (await db.closure.count({ where: { contactId: contact.id } })) throw errorResponse(409, "errors.status409");
+  const needs = await db.assessmentNeed.findMany({ where: { assessment: { contactId: contact.id }, present: true }, select: { outcome: true } });
+  await audit(actor, { action: "read", entity: "contact", entityId: contact.id, familyId: family.id });
+  return { family, contact, needs: needs.map((n) => n.outcome) };
+}
+
 /** Closes an episode with an outcome per need; a lead signs it off (recorded as a decision). */
 export async function closeEpisode(actor: Actor, familyId: string, contactId: string, input: ClosureInput) {
   requireLead(actor);
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "decide:family");
   if (!OPEN_STATUSES.includes(contact.status) && contact.status !== "stepped_up") throw errorResponse(409, "errors.episodeNotOpen");
   if (await db.closure.count({ where: { contactId: contact.id } })) throw errorResponse(409, "errors.alreadyClosed");
   if (input.closedOn < contact.receivedOn) throw errorResponse(400, "errors.closureBeforeContact");

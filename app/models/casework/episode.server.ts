@@ -48,7 +48,7 @@ async function addConsent(actor: Actor, familyId: string, contactId: string | nu
 
 /** Records a new request for support, with the early help consent and the re-referral flag. */
 export async function createContact(actor: Actor, familyId: string, input: ContactInput) {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "write:family");
   if (input.consentStatus === "overridden") {
     requireLead(actor);
     if (!input.overrideReason?.trim()) throw errorResponse(400, "errors.overrideReasonRequired");
@@ -83,7 +83,7 @@ export async function createContact(actor: Actor, familyId: string, input: Conta
 
 /** Adds a consent record; earlier records for the purpose stay as history. */
 export async function recordConsent(actor: Actor, familyId: string, input: ConsentInput) {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "write:family");
   return db.$transaction((tx) => addConsent(actor, family.id, null, input, tx));
 }
 
@@ -121,7 +121,7 @@ function statusAfterDecision(stage: DecisionStage, outcome: DecisionOutcome, cur
  */
 export async function recordDecision(actor: Actor, familyId: string, contactId: string, input: DecisionInput) {
   requireLead(actor);
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "decide:family");
   if (input.stage === "contact" && contact.status !== "awaiting_decision") throw errorResponse(409, "errors.alreadyDecided");
   if (input.stage !== "contact" && input.stage !== "step_down" && !OPEN_STATUSES.includes(contact.status)) {
     throw errorResponse(409, "errors.episodeNotOpen");
@@ -164,7 +164,7 @@ export async function listAllocatable(actor: Actor, teamId: string) {
 /** Allocates (or reallocates) the lead practitioner; the previous allocation is ended, not removed. */
 export async function allocate(actor: Actor, familyId: string, contactId: string, practitionerId: string) {
   requireLead(actor);
-  const { family, contact } = await requireContact(actor, familyId, contactId);
+  const { family, contact } = await requireContact(actor, familyId, contactId, "decide:family");
   if (!OPEN_STATUSES.includes(contact.status)) throw errorResponse(409, "errors.episodeNotOpen");
   const eligible = await db.user.count({
     where: { id: practitionerId, teamId: family.teamId, disabledAt: null, OR: [{ roles: { has: "practitioner" } }, { roles: { has: "lead" } }] },
@@ -199,9 +199,8 @@ export async function getEpisode(actor: Actor, familyId: string, contactId: stri
   return { family, contact };
 }
 
-/** A family's episodes, newest first, for the family page. Audited with the family read. */
-export async function listEpisodes(actor: Actor, familyId: string) {
-  const family = await requireFamily(actor, familyId);
+/** The episodes of a family already scope-checked (requireFamily, getFamily), newest first. The family's read is the audit entry. */
+export async function episodesOf(family: { id: string }) {
   return db.contact.findMany({
     where: { familyId: family.id },
     orderBy: [{ receivedOn: "desc" }, { createdAt: "desc" }],

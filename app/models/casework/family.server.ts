@@ -5,7 +5,8 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { likeLiteral } from "~/utils/like";
-import { familyScope, requireFamily, type Tx } from "./access.server";
+import { auditIfDenied, familyScope, familyTeamFilter, requireFamily, type Tx } from "./access.server";
+import { episodesOf } from "./episode.server";
 import type { FamilyInput, MemberInput } from "./schemas";
 
 export const FAMILY_PAGE_SIZE = 25;
@@ -34,7 +35,7 @@ export async function listFamilies(actor: Actor, options: { q?: string; page?: n
   let total: number;
   if (q) {
     const pattern = `%${q}%`;
-    const teamId = actor.scope === "any" ? null : (actor.user.teamId ?? "__none__");
+    const teamId = familyTeamFilter(actor, "read:family");
     const rows = await db.$queryRaw<Array<Omit<FamilyListRow, "_count"> & { members: number; total: number }>>`
       WITH hit AS (
         SELECT "id" FROM "Family" WHERE "name" ILIKE ${pattern}
@@ -95,12 +96,18 @@ export async function getFamily(actor: Actor, familyId: string) {
     include: { team: { select: { name: true } }, members: { orderBy: [{ kind: "asc" }, { dateOfBirth: "asc" }, { firstName: "asc" }] } },
   });
   if (!family) {
-    const exists = await db.family.count({ where: { id: familyId } });
-    if (exists) await audit(actor, { action: "denied", entity: "family", entityId: familyId, familyId });
+    await auditIfDenied(actor, familyId);
     return null;
   }
   await audit(actor, { action: "read", entity: "family", entityId: family.id, familyId: family.id });
   return family;
+}
+
+/** The family page: the family with its members and its episodes, scope-checked and audited once; 404 otherwise. */
+export async function getFamilyPage(actor: Actor, familyId: string) {
+  const family = await getFamily(actor, familyId);
+  if (!family) throw errorResponse(404, "errors.notFound");
+  return { family, episodes: await episodesOf(family) };
 }
 
 /**
@@ -194,7 +201,7 @@ export async function createFamily(actor: Actor, input: FamilyInput) {
 }
 
 export async function addMember(actor: Actor, familyId: string, input: MemberInput) {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "write:family");
   return db.$transaction(async (tx) => {
     const member = await tx.familyMember.create({ data: { ...memberData(input), familyId: family.id } });
     await tx.family.update({ where: { id: family.id }, data: { version: { increment: 1 } } });
@@ -204,7 +211,7 @@ export async function addMember(actor: Actor, familyId: string, input: MemberInp
 }
 
 export async function updateMember(actor: Actor, familyId: string, memberId: string, input: MemberInput) {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "write:family");
   const member = await db.familyMember.findFirst({ where: { id: memberId, familyId: family.id } });
   if (!member) throw errorResponse(404, "errors.notFound");
   return db.$transaction(async (tx) => {
@@ -222,7 +229,7 @@ export async function getResettlement(actor: Actor, familyId: string) {
 }
 
 export async function saveResettlement(actor: Actor, familyId: string, items: Array<{ item: string; doneOn?: Date; notes: string }>) {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "write:family");
   await db.$transaction(async (tx) => {
     for (const i of items) {
       const item = i.item as Prisma.ResettlementTaskCreateInput["item"];

@@ -24,7 +24,7 @@ export async function getPlan(actor: Actor, familyId: string, contactId: string)
 
 /** Starts the TAF plan for an open episode (idempotent). */
 export async function startPlan(actor: Actor, familyId: string, contactId: string, today = new Date()) {
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "write:family");
   if (!OPEN_STATUSES.includes(contact.status)) throw errorResponse(409, "errors.episodeNotOpen");
   const existing = await db.plan.findUnique({ where: { contactId: contact.id } });
   if (existing) return existing;
@@ -44,7 +44,7 @@ export async function startPlan(actor: Actor, familyId: string, contactId: strin
 
 /** Runs a plan change if the plan is still at `version`, bumping it; 409 otherwise. */
 async function withPlanVersion<T>(actor: Actor, familyId: string, contactId: string, version: number, change: (tx: Tx, plan: { id: string; familyId: string; reviewIntervalWeeks: number }) => Promise<T>) {
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "write:family");
   if (!OPEN_STATUSES.includes(contact.status)) throw errorResponse(409, "errors.episodeNotOpen");
   const plan = await db.plan.findUnique({ where: { contactId: contact.id } });
   if (!plan) throw errorResponse(404, "errors.notFound");

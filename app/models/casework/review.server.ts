@@ -8,7 +8,7 @@ import type { ReviewInput } from "./schemas";
 
 /** Records a team-around-the-family meeting on the episode's plan. */
 export async function addTafMeeting(actor: Actor, familyId: string, contactId: string, input: { heldOn: Date; attendees: string; minutes: string }) {
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "write:family");
   const plan = await db.plan.findUnique({ where: { contactId: contact.id } });
   if (!plan) throw errorResponse(404, "errors.notFound");
   if (input.heldOn < contact.receivedOn) throw errorResponse(400, "errors.beforeContact");
@@ -21,7 +21,7 @@ export async function addTafMeeting(actor: Actor, familyId: string, contactId: s
 
 /** Records a review with a 0–10 score per plan outcome and sets the next review date. */
 export async function addReview(actor: Actor, familyId: string, contactId: string, input: ReviewInput) {
-  const { contact } = await requireContact(actor, familyId, contactId);
+  const { contact } = await requireContact(actor, familyId, contactId, "write:family");
   if (!OPEN_STATUSES.includes(contact.status)) throw errorResponse(409, "errors.episodeNotOpen");
   const plan = await db.plan.findUnique({ where: { contactId: contact.id }, include: { outcomes: { select: { id: true } } } });
   if (!plan) throw errorResponse(404, "errors.notFound");

@@ -2,25 +2,28 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
+import { scopeFor, type Scope } from "~/utils/permissions";
 import { isSupervisionOverdue } from "./rules";
 import type { SupervisionInput } from "./schemas";
 
-/** Team filter for supervision: a lead sees their team; "own" scope sees only their own records. */
-function supervisionWhere(actor: Actor) {
-  if (actor.scope === "any") return {};
-  if (actor.scope === "own") return { practitionerId: actor.user.id };
-  return { teamId: actor.user.teamId ?? "__none__" };
+/** Supervision records the actor may read: a lead their team's; "own" scope only their own; none without the permission. */
+function supervisionWhere(actor: Actor, scope: Scope | null) {
+  if (scope === "any") return {};
+  if (scope === "own") return { practitionerId: actor.user.id };
+  if (scope === "team") return { teamId: actor.user.teamId ?? "__none__" };
+  return { id: "__none__" };
 }
 
 /** Practitioners in the lead's team with their supervision records and whether they are overdue. Audited. */
 export async function getSupervisionOverview(actor: Actor, today = new Date()) {
   const teamId = actor.user.teamId;
-  const practitioners =
-    actor.scope === "own" || !teamId
+  const scope = scopeFor(actor.user.roles, "read:supervision");
+  const onlyOwn = scope === "own" || scope === null || !teamId;
+  const practitioners = onlyOwn
       ? await db.user.findMany({ where: { id: actor.user.id }, select: { id: true, name: true } })
       : await db.user.findMany({ where: { teamId, disabledAt: null, roles: { has: "practitioner" } }, select: { id: true, name: true }, orderBy: { name: "asc" } });
   const records = await db.supervision.findMany({
-    where: { AND: [supervisionWhere(actor), { practitionerId: { in: practitioners.map((p) => p.id) } }] },
+    where: { AND: [supervisionWhere(actor, scope), { practitionerId: { in: practitioners.map((p) => p.id) } }] },
     orderBy: { month: "desc" },
     include: { actions: { orderBy: { byWhen: "asc" } }, supervisor: { select: { name: true } }, practitioner: { select: { name: true } } },
   });

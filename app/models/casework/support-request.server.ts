@@ -5,6 +5,8 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import type { RequestInfo } from "~/utils/request-info.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { familyTeamFilter } from "./access.server";
 import { nextFamilyReference } from "./family.server";
 
 /** Requests one client may send per hour before it is told to wait. */
@@ -79,9 +81,15 @@ export async function createSupportRequest(input: SupportRequestInput, info: Req
   return reference;
 }
 
+/** Requests a lead may triage (a lead's decision on families): their team's and those no team has taken yet. */
+export function triageWhere(actor: Pick<Actor, "user">): Prisma.SupportRequestWhereInput {
+  const teamId = familyTeamFilter(actor, "decide:family");
+  return teamId === null ? {} : { OR: [{ teamId: null }, { teamId }] };
+}
+
 /** New online requests for a lead to triage (team-less requests are for every team). Audited. */
 export async function listTriage(actor: Actor) {
-  const where = actor.scope === "any" ? {} : { OR: [{ teamId: null }, { teamId: actor.user.teamId ?? "__none__" }] };
+  const where = triageWhere(actor);
   const requests = await db.supportRequest.findMany({ where: { AND: [where, { status: "new" }] }, orderBy: { createdAt: "asc" } });
   await audit(actor, { action: "list", entity: "support-request", detail: { count: requests.length } });
   return requests;
@@ -97,7 +105,7 @@ export async function listTriage(actor: Actor) {
  */
 export async function triageRequest(actor: Actor, id: string, accept: boolean, today = new Date(), declineReason = "") {
   if (!accept && !declineReason.trim()) throw errorResponse(400, "errors.declineReasonRequired");
-  const where = actor.scope === "any" ? {} : { OR: [{ teamId: null }, { teamId: actor.user.teamId ?? "__none__" }] };
+  const where = triageWhere(actor);
   const request = await db.supportRequest.findFirst({ where: { AND: [where, { id }] } });
   if (!request) throw errorResponse(404, "errors.notFound");
   if (request.status !== "new") throw errorResponse(409, "errors.alreadyTriaged");

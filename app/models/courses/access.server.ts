@@ -3,8 +3,7 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { scopeFor } from "~/utils/permissions";
-import { familyScope } from "~/models/casework/access.server";
+import { scopeFor, type Action } from "~/utils/permissions";
 
 /**
  * Parenting course cohorts. Every function takes the Actor and limits itself to the
@@ -16,18 +15,25 @@ import { familyScope } from "~/models/casework/access.server";
 
 export type Client = Prisma.TransactionClient | typeof db;
 
-/** The `where` limiting cohorts to what the actor may see for the permission's scope. */
-export function cohortScope(actor: Actor): Prisma.CohortWhereInput {
-  if (actor.scope === "any") return {};
-  if (actor.scope === "team") return actor.user.teamId ? { teamId: actor.user.teamId } : { id: "__none__" };
-  return { facilitators: { some: { userId: actor.user.id } } };
+export type CohortPermission = `${Action}:cohort`;
+
+/**
+ * The `where` limiting cohorts to those the actor may act on with this permission, its
+ * scope from the actor's roles: any, the team's, or (own) the ones they facilitate.
+ */
+export function cohortScope(actor: Actor, permission: CohortPermission = "read:cohort"): Prisma.CohortWhereInput {
+  const scope = scopeFor(actor.user.roles, permission);
+  if (scope === "any") return {};
+  if (scope === "team") return actor.user.teamId ? { teamId: actor.user.teamId } : { id: "__none__" };
+  if (scope === "own") return { facilitators: { some: { userId: actor.user.id } } };
+  return { id: "__none__" };
 }
 
-/** The cohort if the actor may see it; otherwise a 404 (audited as denied when it exists). */
-export async function requireCohort(actor: Actor, cohortId: string, client: Client = db) {
-  const cohort = await client.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor)] }, include: { programme: true } });
+/** The cohort if the actor may act on it with this permission; otherwise a 404 (audited as denied when it exists). */
+export async function requireCohort(actor: Actor, cohortId: string, permission: CohortPermission = "read:cohort") {
+  const cohort = await db.cohort.findFirst({ where: { AND: [{ id: cohortId }, cohortScope(actor, permission)] }, include: { programme: true } });
   if (!cohort) {
-    if (await client.cohort.count({ where: { id: cohortId } })) await audit(actor, { action: "denied", entity: "cohort", entityId: cohortId });
+    if (await db.cohort.count({ where: { id: cohortId } })) await audit(actor, { action: "denied", entity: "cohort", entityId: cohortId });
     throw errorResponse(404, "errors.notFound");
   }
   return cohort;
@@ -38,17 +44,9 @@ export function canManageCohorts(actor: Actor) {
   return scopeFor(actor.user.roles, "manage:cohort") !== null;
 }
 
-/** Family ids this actor may open (read:family in scope), from a list of candidates. */
-export async function visibleFamilyIds(actor: Actor, familyIds: string[]): Promise<Set<string>> {
-  const scope = scopeFor(actor.user.roles, "read:family");
-  if (!scope || !familyIds.length) return new Set();
-  const rows = await db.family.findMany({ where: { AND: [{ id: { in: familyIds } }, familyScope({ ...actor, scope })] }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
-}
-
-/** An enrolment of this cohort (the cohort in the actor's scope), or 404. */
-export async function requireEnrolment(actor: Actor, cohortId: string, enrolmentId: string) {
-  const cohort = await requireCohort(actor, cohortId);
+/** An enrolment of this cohort (the cohort in the actor's scope for this permission), or 404. */
+export async function requireEnrolment(actor: Actor, cohortId: string, enrolmentId: string, permission: CohortPermission = "read:cohort") {
+  const cohort = await requireCohort(actor, cohortId, permission);
   const enrolment = await db.enrolment.findFirst({ where: { id: enrolmentId, cohortId: cohort.id } });
   if (!enrolment) throw errorResponse(404, "errors.notFound");
   return { cohort, enrolment };

@@ -3,7 +3,8 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { canManageCohorts, cohortScope, requireCohort, visibleFamilyIds } from "./access.server";
+import { visibleFamilyIds } from "~/models/casework/access.server";
+import { canManageCohorts, cohortScope, requireCohort, type CohortPermission } from "./access.server";
 import { placesTaken } from "./enrolment.server";
 import { getMeasures } from "./measure.server";
 import { holdsPlace, meetsCompletion, orderWaitingList, sessionSchedule, summariseChange } from "./rules";
@@ -19,9 +20,9 @@ export async function listFacilitators() {
 }
 
 /** Cohorts the actor may see, current ones first, with their counts. */
-export async function listCohorts(actor: Actor) {
+export async function listCohorts(actor: Actor, permission: CohortPermission = "read:cohort") {
   const cohorts = await db.cohort.findMany({
-    where: cohortScope(actor),
+    where: cohortScope(actor, permission),
     orderBy: [{ startDate: "desc" }],
     include: {
       programme: { select: { name: true, sessionCount: true } },
@@ -47,7 +48,7 @@ export async function listCohorts(actor: Actor) {
 
 /** Open cohorts (planned or running) the actor may see, for enrolling someone. */
 export async function listOpenCohorts(actor: Actor) {
-  return (await listCohorts(actor)).filter((c) => c.status === "planned" || c.status === "running");
+  return (await listCohorts(actor, "write:cohort")).filter((c) => c.status === "planned" || c.status === "running");
 }
 
 /** Creates a cohort with its weekly session schedule. */
@@ -87,7 +88,7 @@ export async function createCohort(actor: Actor, input: CohortInput) {
 /** The cohort's editable details, for the edit form (a lead's). */
 export async function getCohortForEdit(actor: Actor, cohortId: string) {
   if (!canManageCohorts(actor)) throw errorResponse(403, "errors.forbidden");
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "manage:cohort");
   const facilitators = await db.cohortFacilitator.findMany({ where: { cohortId }, select: { userId: true } });
   return { ...cohort, facilitatorIds: facilitators.map((f) => f.userId) };
 }
@@ -98,7 +99,7 @@ export async function getCohortForEdit(actor: Actor, cohortId: string) {
  */
 export async function updateCohort(actor: Actor, cohortId: string, input: CohortEditInput) {
   if (!canManageCohorts(actor)) throw errorResponse(403, "errors.forbidden");
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "manage:cohort");
   if (cohort.status === "completed") throw errorResponse(400, "errors.cohortClosed");
   const facilitatorIds = [...new Set(input.facilitatorIds)];
   if (facilitatorIds.length && (await db.user.count({ where: { id: { in: facilitatorIds }, roles: { has: "facilitator" } } })) !== facilitatorIds.length) {
@@ -234,7 +235,7 @@ export async function getCohortOverview(actor: Actor, cohortId: string) {
  */
 export async function completeCohort(actor: Actor, cohortId: string) {
   if (!canManageCohorts(actor)) throw errorResponse(403, "errors.forbidden");
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "manage:cohort");
   if (cohort.status === "completed" || cohort.status === "cancelled") throw errorResponse(400, "errors.cohortClosed");
   const sessions = await db.cohortSession.findMany({ where: { cohortId }, select: { id: true, cancelled: true } });
   const held = new Set(sessions.filter((s) => !s.cancelled).map((s) => s.id));

@@ -3,9 +3,8 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { scopeFor } from "~/utils/permissions";
-import { familyScope } from "~/models/casework/access.server";
-import { requireCohort, requireEnrolment, visibleFamilyIds, type Client } from "./access.server";
+import { readFamily, visibleFamilyIds } from "~/models/casework/access.server";
+import { requireCohort, requireEnrolment, type Client } from "./access.server";
 import { getMeasures } from "./measure.server";
 import { hasPlace, holdsPlace, meetsCompletion, orderWaitingList, PLACE_HOLDING } from "./rules";
 import type { EnrolInput } from "./schemas";
@@ -17,18 +16,13 @@ export async function placesTaken(tx: Client, cohortId: string) {
 
 /** The adults of a family the actor may see, to choose whom to enrol. Audited. */
 export async function getFamilyForEnrolment(actor: Actor, familyId: string) {
-  const scope = scopeFor(actor.user.roles, "read:family");
-  if (!scope) throw errorResponse(403, "errors.forbidden");
-  const family = await db.family.findFirst({
-    where: { AND: [{ id: familyId }, familyScope({ ...actor, scope })] },
-    select: { id: true, name: true, reference: true, preferredLanguage: true, members: { where: { kind: "adult" }, orderBy: { firstName: "asc" }, select: { id: true, firstName: true, lastName: true, preferredLanguage: true } } },
+  const family = await readFamily(actor, familyId, { detail: { for: "enrolment" } });
+  const members = await db.familyMember.findMany({
+    where: { familyId: family.id, kind: "adult" },
+    orderBy: { firstName: "asc" },
+    select: { id: true, firstName: true, lastName: true, preferredLanguage: true },
   });
-  if (!family) {
-    if (await db.family.count({ where: { id: familyId } })) await audit(actor, { action: "denied", entity: "family", entityId: familyId, familyId });
-    throw errorResponse(404, "errors.notFound");
-  }
-  await audit(actor, { action: "read", entity: "family", entityId: family.id, familyId: family.id, detail: { for: "enrolment" } });
-  return family;
+  return { id: family.id, name: family.name, reference: family.reference, preferredLanguage: family.preferredLanguage, members };
 }
 
 /**
@@ -36,7 +30,7 @@ export async function getFamilyForEnrolment(actor: Actor, familyId: string) {
  * and contact. A place-holding status on a full cohort is a 400; the waiting list is not.
  */
 export async function enrol(actor: Actor, cohortId: string, input: EnrolInput) {
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "write:cohort");
   if (cohort.status === "completed" || cohort.status === "cancelled") throw errorResponse(400, "errors.cohortClosed");
   let person = { name: input.name ?? "", phone: input.phone ?? null, email: input.email ?? null, preferredLanguage: input.preferredLanguage as string, familyId: null as string | null, familyMemberId: null as string | null };
   if (input.familyMemberId) {
@@ -65,7 +59,7 @@ export async function enrol(actor: Actor, cohortId: string, input: EnrolInput) {
 
 /** Changes an enrolment's status; taking a place on a full cohort is a 400. */
 export async function setEnrolmentStatus(actor: Actor, cohortId: string, enrolmentId: string, status: Exclude<EnrolmentStatus, "completed">, withdrawnReason?: string) {
-  const { cohort, enrolment } = await requireEnrolment(actor, cohortId, enrolmentId);
+  const { cohort, enrolment } = await requireEnrolment(actor, cohortId, enrolmentId, "write:cohort");
   if (enrolment.status === "completed") throw errorResponse(400, "errors.alreadyCompleted");
   return db.$transaction(async (tx) => {
     if (holdsPlace(status) && !holdsPlace(enrolment.status) && !hasPlace(cohort.capacity, await placesTaken(tx, cohortId))) throw errorResponse(400, "errors.cohortFull");
@@ -84,7 +78,7 @@ export async function setEnrolmentStatus(actor: Actor, cohortId: string, enrolme
 
 /** Offers the next free place to the first person on the waiting list. */
 export async function offerNextPlace(actor: Actor, cohortId: string) {
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "write:cohort");
   const waiting = orderWaitingList(await db.enrolment.findMany({ where: { cohortId, status: "waiting" } }));
   const next = waiting[0];
   if (!next) throw errorResponse(400, "errors.waitingListEmpty");

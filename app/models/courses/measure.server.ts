@@ -60,7 +60,7 @@ export async function getMeasures(client: Client = db): Promise<Map<string, Stor
  * answered on its scale, and a post score needs a pre score first; otherwise 400.
  */
 export async function recordMeasure(actor: Actor, cohortId: string, enrolmentId: string, input: MeasureInput) {
-  const { cohort, enrolment } = await requireEnrolment(actor, cohortId, enrolmentId);
+  const { cohort, enrolment } = await requireEnrolment(actor, cohortId, enrolmentId, "write:cohort");
   if (!cohort.programme.measureKeys.includes(input.measureKey)) throw errorResponse(400, "errors.measureUnknown");
   if (enrolment.status !== "enrolled" && enrolment.status !== "completed") throw errorResponse(400, "errors.notParticipant");
   if (input.recordedOn > startOfDay(new Date())) throw errorResponse(400, "errors.dateInFuture");

@@ -28,7 +28,7 @@ export async function getSessionRegister(actor: Actor, cohortId: string, session
  * for a participant (enrolled or completed) of this cohort; otherwise 4xx and nothing saved.
  */
 export async function saveRegister(actor: Actor, cohortId: string, sessionId: string, input: RegisterInput) {
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "write:cohort");
   const session = await db.cohortSession.findFirst({ where: { id: sessionId, cohortId: cohort.id } });
   if (!session) throw errorResponse(404, "errors.notFound");
   if (session.cancelled) throw errorResponse(400, "errors.sessionCancelled");
@@ -54,7 +54,7 @@ export async function saveRegister(actor: Actor, cohortId: string, sessionId: st
 
 /** Moves, cancels or annotates one session of this cohort. */
 export async function updateSession(actor: Actor, cohortId: string, sessionId: string, input: SessionEditInput) {
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "write:cohort");
   const session = await db.cohortSession.findFirst({ where: { id: sessionId, cohortId: cohort.id } });
   if (!session) throw errorResponse(404, "errors.notFound");
   await db.$transaction(async (tx) => {

@@ -199,7 +199,7 @@ export type FamilyRecords = Awaited<ReturnType<typeof collectFamilyRecords>>;
  * printable page and the JSON download. Audited as an export with the family id.
  */
 export async function getSubjectAccessExport(actor: Actor, familyId: string, format: "html" | "json") {
-  const family = await requireFamily(actor, familyId);
+  const family = await requireFamily(actor, familyId, "manage:family");
   const records = await collectFamilyRecords(family.id);
   await audit(actor, { action: "export", entity: "family", entityId: family.id, familyId: family.id, detail: { format, purpose: "subject-access" } });
   return { familyId: family.id, exportedAt: new Date(), exportedBy: actor.user.name, ...records };

@@ -34,7 +34,7 @@ export async function listDueForDeletion(actor: Actor, today = new Date()) {
   const years = retentionYears();
   const cutoff = retentionCutoff(today, years);
   const families = await db.family.findMany({
-    where: { AND: [familyScope(actor), dueWhere(cutoff)] },
+    where: { AND: [familyScope(actor, "manage:family"), dueWhere(cutoff)] },
     select: {
       id: true,
       reference: true,
@@ -58,7 +58,7 @@ export async function listDueForDeletion(actor: Actor, today = new Date()) {
 async function requireDue(actor: Actor, familyIds: string[], today: Date) {
   const families = [];
   for (const id of familyIds) {
-    await requireFamily(actor, id);
+    await requireFamily(actor, id, "manage:family");
     const [family] = await findDue(db, actor, [id], today);
     if (!family) throw errorResponse(409, "errors.notDueForDeletion");
     families.push(family);
@@ -70,7 +70,7 @@ async function requireDue(actor: Actor, familyIds: string[], today: Date) {
 async function findDue(client: Tx | typeof db, actor: Actor, familyIds: string[], today: Date) {
   const cutoff = retentionCutoff(today, retentionYears());
   const families = await client.family.findMany({
-    where: { AND: [{ id: { in: familyIds } }, familyScope(actor), dueWhere(cutoff)] },
+    where: { AND: [{ id: { in: familyIds } }, familyScope(actor, "manage:family"), dueWhere(cutoff)] },
     select: { id: true, reference: true, name: true, closures: { orderBy: { closedOn: "desc" }, take: 1, select: { closedOn: true } } },
   });
   return families.map((f) => ({ id: f.id, reference: f.reference, name: f.name, lastClosedOn: f.closures[0]!.closedOn }));

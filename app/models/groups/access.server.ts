@@ -4,7 +4,6 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { scopeFor, type Scope } from "~/utils/permissions";
-import { familyScope } from "~/models/casework/access.server";
 
 /**
  * Peer support groups. Access: leads see every group; practitioners their team's groups
@@ -60,13 +59,4 @@ export async function auditMemberRead(actor: Actor, groupId: string, what: strin
   for (const familyId of new Set(familyIds.filter((f): f is string => !!f))) {
     await audit(actor, { action: "read", entity: "group-member", entityId: groupId, familyId, detail: { groupId } }, client);
   }
-}
-
-/** Of these family ids, those the actor may open (read:family in scope). */
-export async function visibleFamilyIds(actor: Actor, ids: Array<string | null | undefined>) {
-  const wanted = [...new Set(ids.filter((f): f is string => !!f))];
-  if (!wanted.length || scopeFor(actor.user.roles, "read:family") === null) return new Set<string>();
-  const scope = scopeFor(actor.user.roles, "read:family") === "any" ? {} : familyScope({ ...actor, scope: "team" });
-  const rows = await db.family.findMany({ where: { AND: [{ id: { in: wanted } }, scope] }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
 }

@@ -3,7 +3,8 @@ import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import { startOfDay } from "~/models/casework/rules";
-import { auditMemberRead, groupScope, requireGroup, scopeOf, seesMemberDetails, visibleFamilyIds, type Tx } from "./access.server";
+import { visibleFamilyIds } from "~/models/casework/access.server";
+import { auditMemberRead, groupScope, requireGroup, scopeOf, seesMemberDetails, type Tx } from "./access.server";
 import type { GroupInput } from "./schemas";
 
 /** Groups the actor may see, with member and meeting counts and the last meeting. */

@@ -14,7 +14,7 @@ import type { InviteePerson, MemberInput, MemberLeftInput, MemberUpdateInput } f
 export async function findFamilyForLinking(actor: Actor, reference: string) {
   if (scopeFor(actor.user.roles, "read:family") === null) throw errorResponse(403, "errors.forbidden");
   const family = await db.family.findFirst({
-    where: { AND: [{ reference: { equals: likeLiteral(reference.trim()), mode: "insensitive" } }, familyScope({ ...actor, scope: scopeFor(actor.user.roles, "read:family")! })] },
+    where: { AND: [{ reference: { equals: likeLiteral(reference.trim()), mode: "insensitive" } }, familyScope(actor, "read:family")] },
     select: { id: true, reference: true, name: true, preferredLanguage: true, members: { where: { kind: "adult" }, select: { id: true, firstName: true, lastName: true, preferredLanguage: true }, orderBy: { firstName: "asc" } } },
   });
   await audit(actor, { action: "search", entity: "family", familyId: family?.id ?? null, detail: { groupLink: true, found: Boolean(family) } });
@@ -23,10 +23,9 @@ export async function findFamilyForLinking(actor: Actor, reference: string) {
 
 /** A family member the actor may see (their family is in scope), or a 400. */
 async function requireLinkableMember(actor: Actor, familyMemberId: string, client: Tx) {
-  const readScope = scopeFor(actor.user.roles, "read:family");
-  if (readScope === null) throw errorResponse(400, "groups:staff.errors.cannotLink");
+  if (scopeFor(actor.user.roles, "read:family") === null) throw errorResponse(400, "groups:staff.errors.cannotLink");
   const member = await client.familyMember.findFirst({
-    where: { id: familyMemberId, kind: "adult", family: familyScope({ ...actor, scope: readScope }) },
+    where: { id: familyMemberId, kind: "adult", family: familyScope(actor, "read:family") },
     select: { id: true, firstName: true, familyId: true, preferredLanguage: true, family: { select: { preferredLanguage: true } } },
   });
   if (!member) throw errorResponse(400, "groups:staff.errors.unknownFamilyMember");

@@ -4,6 +4,7 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
+import { scopeFor } from "~/utils/permissions";
 import { requireSurvey } from "./access.server";
 import { formatCode } from "./rules";
 
@@ -31,7 +32,8 @@ export async function invitationCounts(surveyId: string) {
 export async function generateInvitations(actor: Actor, surveyId: string, service: SurveyService) {
   const survey = await requireSurvey(surveyId);
   if (survey.status === "closed") throw errorResponse(400, "surveys:errors.closed");
-  const teamFilter = actor.scope === "any" ? {} : { teamId: actor.user.teamId ?? "-" };
+  // Surveys are the whole service's (manage:survey:any for leads): the codes follow that scope.
+  const teamFilter = scopeFor(actor.user.roles, "manage:survey") === "any" ? {} : { teamId: actor.user.teamId ?? "-" };
   const families = await db.family.findMany({
     where: { ...teamFilter, contacts: { some: {} }, surveyInvitations: { none: { surveyId } } },
     select: { id: true, preferredLanguage: true },

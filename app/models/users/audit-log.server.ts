@@ -2,6 +2,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
+import { scopeFor } from "~/utils/permissions";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -12,7 +13,7 @@ export const AUDIT_PAGE_SIZE = 50;
 export async function listAuditEvents(actor: Actor, options: { familyId?: string; page?: number } = {}) {
   const page = Math.max(1, options.page ?? 1);
   let where: Prisma.AuditEventWhereInput = options.familyId ? { familyId: options.familyId } : {};
-  if (actor.scope !== "any") {
+  if (scopeFor(actor.user.roles, "read:audit") !== "any") {
     const teamId = actor.user.teamId ?? "__none__";
     const [staff, families] = await Promise.all([
       db.user.findMany({ where: { teamId }, select: { id: true } }),

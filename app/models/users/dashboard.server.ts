@@ -1,5 +1,7 @@
 import type { Role } from "~/generated/prisma/enums";
+import { familyScope } from "~/models/casework/access.server";
 import { getOverdueCounts } from "~/models/casework/caseload.server";
+import { triageWhere } from "~/models/casework/support-request.server";
 import { countSupervisionOverdue } from "~/models/casework/supervision.server";
 import { db } from "~/utils/db.server";
 import { scopeFor } from "~/utils/permissions";
@@ -16,11 +18,9 @@ const ROLE_ORDER: Role[] = ["lead", "practitioner", "administrator", "facilitato
  */
 export async function getDashboard({ user }: { user: SessionUser; info: RequestInfo }) {
   const cards: DashboardCard[] = [];
-  const familyScope = scopeFor(user.roles, "read:family");
-  if (familyScope) {
-    const where = familyScope === "any" ? {} : { teamId: user.teamId ?? "__none__" };
-    cards.push({ key: "teamFamilies", value: await db.family.count({ where }), href: "/families" });
-    const actor = { user: { id: user.id, teamId: user.teamId }, scope: familyScope };
+  const actor = { user };
+  if (scopeFor(user.roles, "read:family")) {
+    cards.push({ key: "teamFamilies", value: await db.family.count({ where: familyScope(actor, "read:family") }), href: "/families" });
     const isLead = scopeFor(user.roles, "decide:family") !== null;
     const mine = await getOverdueCounts(actor, true);
     cards.push({ key: "myOverdue", value: mine.assessments + mine.actions + mine.reviews, href: "/caseload" });
@@ -29,7 +29,7 @@ export async function getDashboard({ user }: { user: SessionUser; info: RequestI
       cards.push({ key: "awaitingDecision", value: team.awaiting, href: "/caseload/team" });
       cards.push({ key: "teamOverdueAssessments", value: team.assessments, href: "/caseload/team" });
       cards.push({ key: "teamOverdueActions", value: team.actions, href: "/caseload/team" });
-      cards.push({ key: "triage", value: await db.supportRequest.count({ where: { status: "new", OR: [{ teamId: null }, { teamId: user.teamId ?? "__none__" }] } }), href: "/triage" });
+      cards.push({ key: "triage", value: await db.supportRequest.count({ where: { AND: [triageWhere(actor), { status: "new" }] } }), href: "/triage" });
     }
   }
   if (scopeFor(user.roles, "write:supervision")) {

@@ -38,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const current = await requireSignedIn(request);
-  const actor = { ...current, scope: "own" as const, info: getRequestInfo(request) };
+  const actor = { ...current, info: getRequestInfo(request) };
   const form = await readForm(request, current);
   const submission = parseWithZod(form, {
     schema: PasswordSchema.superRefine((v, ctx) => {

@@ -28,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "write:cohort");
   const { cohortId } = parseParams(params, CohortParamsSchema);
   const { familyId } = parseQuery(request, QuerySchema);
-  const cohort = await requireCohort(actor, cohortId);
+  const cohort = await requireCohort(actor, cohortId, "write:cohort");
   const family = familyId ? await getFamilyForEnrolment(actor, familyId) : null;
   const t = await getFixedT(request, "courses");
   return json({ title: t("enrol.title", { cohort: cohort.name }), cohort: { id: cohort.id, name: cohort.name, programme: cohort.programme.name }, family });

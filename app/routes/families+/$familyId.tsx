@@ -2,13 +2,11 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
-import { listEpisodes } from "~/models/casework/episode.server";
-import { getFamily } from "~/models/casework/family.server";
+import { getFamilyPage } from "~/models/casework/family.server";
 import { userHasPermission } from "~/utils/permissions";
 import { requirePermission } from "~/utils/auth.server";
 import { formatDate } from "~/utils/format";
 import { useDateLocale } from "~/utils/use-date-locale";
-import { invariantResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 
 export const handle = { i18n: ["common", "families", "casework", "dataprotection"] };
@@ -20,9 +18,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:family");
   const { familyId } = parseParams(params, ParamsSchema);
-  const family = await getFamily(actor, familyId);
-  invariantResponse(family, 404, "errors.notFound");
-  const episodes = await listEpisodes(actor, familyId);
+  const { family, episodes } = await getFamilyPage(actor, familyId);
   return json({ family, episodes, canWrite: userHasPermission(actor.user, "write:family"), canExport: userHasPermission(actor.user, "manage:family") });
 }
 

@@ -6,15 +6,12 @@ import { isoDay, useFormState } from "~/components/casework/form-state";
 import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField, Radios, TextArea } from "~/components/ui/fields";
-import { closeEpisode } from "~/models/casework/closure.server";
-import { getAssessment } from "~/models/casework/assessment.server";
-import { getEpisode } from "~/models/casework/episode.server";
+import { closeEpisode, getClosureForm } from "~/models/casework/closure.server";
 import { CLOSURE_REASONS, ClosureSchema, EpisodeParamsSchema, NEED_RESULTS } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
 import { readForm } from "~/utils/forms.server";
 import { getFixedT } from "~/utils/i18n.server";
-import { errorResponse } from "~/utils/http.server";
 import { parseParams } from "~/utils/query.server";
 import { FamilyCaption } from "~/components/casework/family-caption";
 
@@ -25,9 +22,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "decide:family");
   const { familyId, contactId } = parseParams(params, EpisodeParamsSchema);
-  const { family, contact } = await getEpisode(actor, familyId, contactId);
-  if (contact.closure) throw errorResponse(409, "errors.status409");
-  const needs = contact.assessment ? (await getAssessment(actor, familyId, contactId)).assessment.needs.filter((n) => n.present).map((n) => n.outcome) : [];
+  const { family, contact, needs } = await getClosureForm(actor, familyId, contactId);
   const t = await getFixedT(request, "casework");
   return json({ title: t("closure.title"), family: { id: family.id, name: family.name, reference: family.reference }, contactId, needs, steppedUp: contact.status === "stepped_up" });
 }

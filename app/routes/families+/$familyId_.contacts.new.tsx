@@ -8,7 +8,7 @@ import { ErrorSummary } from "~/components/ui/error-summary";
 import { DateField, Radios, Select, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
 import { createContact } from "~/models/casework/episode.server";
-import { requireFamily } from "~/models/casework/access.server";
+import { readFamily } from "~/models/casework/access.server";
 import { CONSENT_STATUSES, CONTACT_SOURCES, ContactSchema, FamilyParamsSchema } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
@@ -25,7 +25,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "write:family");
   const { familyId } = parseParams(params, FamilyParamsSchema);
-  const family = await requireFamily(actor, familyId);
+  const family = await readFamily(actor, familyId, { permission: "write:family" });
   const t = await getFixedT(request, "casework");
   return json({ title: t("contact.title"), family: { id: family.id, name: family.name, reference: family.reference }, canOverride: userHasPermission(actor.user, "decide:family") });
 }

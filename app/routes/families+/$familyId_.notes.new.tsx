@@ -7,9 +7,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Checkbox, DateField, Radios, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { addCaseNote } from "~/models/casework/case-note.server";
-import { listEpisodes } from "~/models/casework/episode.server";
-import { requireFamily } from "~/models/casework/access.server";
+import { addCaseNote, getCaseNoteForm } from "~/models/casework/case-note.server";
 import { CaseNoteSchema, FamilyParamsSchema, VISIT_TYPES } from "~/models/casework/schemas";
 import { requirePermission } from "~/utils/auth.server";
 import { attempt, invalid } from "~/utils/casework-action.server";
@@ -25,10 +23,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.t
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "write:family");
   const { familyId } = parseParams(params, FamilyParamsSchema);
-  const family = await requireFamily(actor, familyId);
-  const open = (await listEpisodes(actor, familyId)).find((c) => c.status === "open" || c.status === "awaiting_decision");
+  const { family, contactId } = await getCaseNoteForm(actor, familyId);
   const t = await getFixedT(request, "casework");
-  return json({ title: t("note.title"), family: { id: family.id, name: family.name, reference: family.reference }, contactId: open?.id ?? null });
+  return json({ title: t("note.title"), family: { id: family.id, name: family.name, reference: family.reference }, contactId });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

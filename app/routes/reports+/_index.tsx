@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { isoDate } from "~/models/casework/rules";
-import { resolveReportScope } from "~/models/reports/index.server";
+import { readsEveryTeam, resolveReportScope } from "~/models/reports/access.server";
 import { listSurveys } from "~/models/survey/survey.server";
 import { financialYear, periodSearch, ReportQuerySchema } from "~/models/reports/period";
 import { audit } from "~/utils/audit.server";
@@ -25,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const parsed = ReportQuerySchema.safeParse(raw);
   const { teams, canChooseTeam, scope } = await resolveReportScope(actor, parsed.success ? parsed.data.team || undefined : undefined);
   const fy = financialYear(new Date());
-  const canSeeAnnual = actor.scope === "any";
+  const canSeeAnnual = readsEveryTeam(actor);
   const surveys = canSeeAnnual ? (await listSurveys()).filter((s) => s.status !== "draft").map((s) => ({ id: s.id, year: s.year })) : [];
   await audit(actor, { action: "read", entity: "report", entityId: "index" });
   const base = {

@@ -8,7 +8,8 @@ import { ReportTable, SuppressionNote } from "~/components/reports/report-table"
 import { TextArea } from "~/components/ui/fields";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { AnnualNarrativeSchema, AnnualParamsSchema } from "~/models/reports/annual-schema";
-import { getAnnualNarrative, requireAnnualReader, saveAnnualNarrative } from "~/models/reports/annual.server";
+import { getAnnualNarrative, saveAnnualNarrative } from "~/models/reports/annual.server";
+import { requireAnnualReader } from "~/models/reports/access.server";
 import { buildReport } from "~/models/reports/index.server";
 import { financialYearStarting } from "~/models/reports/period";
 import { SEF_HEADINGS } from "~/models/reports/types";

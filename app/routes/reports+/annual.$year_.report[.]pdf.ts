@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { AnnualParamsSchema } from "~/models/reports/annual-schema";
-import { requireAnnualReader } from "~/models/reports/annual.server";
+import { requireAnnualReader } from "~/models/reports/access.server";
 import { audit } from "~/utils/audit.server";
 import { requirePermission } from "~/utils/auth.server";
 import { getFixedT, resolveLanguage } from "~/utils/i18n.server";

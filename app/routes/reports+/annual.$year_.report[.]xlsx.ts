@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { toXlsx } from "~/models/reports/export.server";
 import { AnnualParamsSchema } from "~/models/reports/annual-schema";
-import { getAnnualNarrative, requireAnnualReader } from "~/models/reports/annual.server";
+import { getAnnualNarrative } from "~/models/reports/annual.server";
+import { requireAnnualReader } from "~/models/reports/access.server";
 import { buildReport } from "~/models/reports/index.server";
 import { financialYearStarting } from "~/models/reports/period";
 import { SEF_HEADINGS } from "~/models/reports/types";

@@ -9,6 +9,7 @@ import type { Cell, SuppressedTable } from "~/models/reports/suppression";
 import { getSatisfactionResults, saveCommentNote, type QuestionResult, type ResultRow } from "~/models/survey/results.server";
 import { COMMENT_THEMES, CommentNoteSchema, filtersOf, ResultsQuerySchema } from "~/models/survey/results-rules";
 import { SERVICES } from "~/models/survey/rules";
+import { readsEveryTeam } from "~/models/reports/access.server";
 import { requirePermission } from "~/utils/auth.server";
 import { readForm } from "~/utils/forms.server";
 import { formatNumber } from "~/utils/format";
@@ -27,7 +28,7 @@ const ParamsSchema = z.object({ surveyId: z.string().regex(/^[a-z0-9]{10,40}$/) 
 /** The satisfaction results of one survey: leads and administrators (everyone who reports on every team). */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "read:report");
-  if (actor.scope !== "any") throw errorResponse(403, "errors.forbidden");
+  if (!readsEveryTeam(actor)) throw errorResponse(403, "errors.forbidden");
   const { surveyId } = parseParams(params, ParamsSchema);
   const query = parseQuery(request, ResultsQuerySchema);
   const filters = filtersOf(query);
