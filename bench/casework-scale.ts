@@ -31,14 +31,14 @@ const admin = new pg.Client({ connectionString: base });
 await admin.connect();
 const log = (m: string) => console.error(m);
 const { getDb } = await import("~/utils/db.server");
-const { getMyCaseload, listEpisodes, getChronology } = await import("~/models/casework.server");
-const { getFamily, listFamilies } = await import("~/models/family.server");
-const { scopeFor } = await import("~/utils/permissions");
+const { getMyCaseload } = await import("~/models/casework/caseload.server");
+const { getChronology } = await import("~/models/casework/chronology.server");
+const { getFamilyPage, listFamilies } = await import("~/models/casework/family.server");
 type Actor = import("~/utils/auth.server").Actor;
 
 function actorFor(id: string, teamId: string, role: "practitioner" | "lead"): Actor {
   const user = { id, email: `${id}@bench.invalid`, name: id, roles: [role], teamId, teamName: teamId, preferredLanguage: "en", mustChangePassword: false };
-  return { user, sessionId: "bench", scope: scopeFor(user.roles, "read:family")!, info: { requestId: "bench", ip: "127.0.0.1" } };
+  return { user, sessionId: "bench", info: { requestId: "bench", ip: "127.0.0.1" } };
 }
 
 // The families measured exist at every size: a typical one and a long-running one (500 notes).
@@ -135,8 +135,7 @@ async function rawSearch(q: string, teamId: string) {
 
 async function familyAndChronology(actor: Actor, familyId: string) {
   // The family page loader, then the chronology loader (newest first, every type).
-  const family = await getFamily(actor, familyId);
-  const episodes = await listEpisodes(actor, familyId);
+  const { family, episodes } = await getFamilyPage(actor, familyId);
   const chronology = await getChronology(actor, familyId, { order: "desc", types: [] });
   return { family, episodes, chronology };
 }

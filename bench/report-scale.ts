@@ -38,13 +38,12 @@ await admin.connect();
 const { getDb } = await import("~/utils/db.server");
 const { buildReport } = await import("~/models/reports/index.server");
 const { financialYearStarting } = await import("~/models/reports/period");
-const { createSurveyForYear } = await import("~/models/survey.server");
-const { buildSatisfactionResults } = await import("~/models/survey-results.server");
-const { scopeFor } = await import("~/utils/permissions");
+const { createSurveyForYear } = await import("~/models/survey/survey.server");
+const { buildSatisfactionResults } = await import("~/models/survey/results.server");
 type Actor = import("~/utils/auth.server").Actor;
 
 const user = { id: "bench-t1-lead", email: "lead.t1@bench.invalid", name: "Lead 1", roles: ["administrator" as const], teamId: null, teamName: null, preferredLanguage: "en", mustChangePassword: false };
-const actor: Actor = { user, sessionId: "bench", scope: scopeFor(user.roles, "read:report") ?? "any", info: { requestId: "bench", ip: "127.0.0.1" } };
+const actor: Actor = { user, sessionId: "bench", info: { requestId: "bench", ip: "127.0.0.1" } };
 
 const AGREE = ["strongly_agree", "agree", "agree", "strongly_agree", "neutral", "disagree", "strongly_disagree", "na"];
 const LANGS = ["en", "en", "en", "ar", "ur", "pl", "uk", "fa-AF", "so", "bn", "ps", "tr"];

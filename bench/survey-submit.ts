@@ -30,7 +30,8 @@ const server = await startServer(4280 + (process.pid % 9), { DATABASE_URL: url.t
 try {
   // Codes with every required answer saved, as after a parent's last page.
   const { getDb } = await import("~/utils/db.server");
-  const { createSurveyForYear, openSurvey, newCode } = await import("~/models/survey.server");
+  const { createSurveyForYear, openSurvey } = await import("~/models/survey/survey.server");
+  const { newCode } = await import("~/models/survey/invitation.server");
   const db = getDb();
   const survey = await createSurveyForYear(null, 2026, db, { fromDefault: true });
   await openSurvey(null, survey.id, [], db);

@@ -1,5 +1,5 @@
 import type { HeadlineOutcome } from "~/generated/prisma/enums";
-import { addDays, addMonths, assessmentDueDate, monthStart, nextReviewDate, startOfDay } from "~/models/casework-rules";
+import { addDays, addMonths, assessmentDueDate, monthStart, nextReviewDate, startOfDay } from "~/models/casework/rules";
 import type { PrismaClient } from "~/utils/db.server";
 
 type Staff = { practitioner: string; lead: string; mariam: string; tom: string; leadSouth: string; practitionerSouth: string };

@@ -1,5 +1,5 @@
-import { addDaysUtc, meetsCompletion, scoreMeasure } from "~/models/course-rules";
-import { SHIPPED_MEASURES } from "~/models/course-measures";
+import { addDaysUtc, meetsCompletion, scoreMeasure } from "~/models/courses/rules";
+import { SHIPPED_MEASURES } from "~/models/courses/measures";
 import type { PrismaClient } from "~/utils/db.server";
 import { createRandom } from "../tests/factories/random";
 

@@ -1,5 +1,5 @@
 import type { GroupMemberSource } from "~/generated/prisma/enums";
-import { addDays, startOfDay } from "~/models/casework-rules";
+import { addDays, startOfDay } from "~/models/casework/rules";
 import type { PrismaClient } from "~/utils/db.server";
 import { createRandom } from "../tests/factories/random";
 

@@ -5,7 +5,8 @@
  * Idempotent: a year that exists is left alone. Demo data only.
  */
 import type { SurveyService } from "~/generated/prisma/enums";
-import { createSurveyForYear, newCode, openSurvey } from "~/models/survey.server";
+import { createSurveyForYear, openSurvey } from "~/models/survey/survey.server";
+import { newCode } from "~/models/survey/invitation.server";
 import type { PrismaClient } from "~/utils/db.server";
 import { LANGUAGE_CODES } from "~/utils/languages";
 import { createRandom } from "../tests/factories/random";

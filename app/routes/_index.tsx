@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getDashboard } from "~/models/dashboard.server";
+import { getDashboard } from "~/models/users/dashboard.server";
 import { requireSignedIn } from "~/utils/auth.server";
 import { getFixedT } from "~/utils/i18n.server";
 import { getRequestInfo } from "~/utils/request-info.server";

@@ -3,12 +3,16 @@ import { redirect } from "@remix-run/node";
 import { audit, type AuditActor } from "~/utils/audit.server";
 import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
-import { scopeFor, type PermissionString, type Scope } from "~/utils/permissions";
+import { scopeFor, type PermissionString } from "~/utils/permissions";
 import { getRequestInfo, type RequestInfo } from "~/utils/request-info.server";
 import { getCurrentSession, type SessionUser } from "~/utils/session.server";
 
-/** A signed-in user acting in one request: what models need to scope and audit. */
-export type Actor = AuditActor & { user: SessionUser; sessionId: string; scope: Scope };
+/**
+ * A signed-in user acting in one request: what models need to scope and audit. It carries
+ * no scope: each model works out the scope of the permission it exercises from the
+ * user's roles (`scopeFor(actor.user.roles, "write:family")`), whatever the route asked.
+ */
+export type Actor = AuditActor & { user: SessionUser; sessionId: string };
 
 /** Argon2id with OWASP's minimum parameters (19 MiB, 2 iterations). */
 export function hashPassword(password: string): Promise<string> {
@@ -49,7 +53,7 @@ export async function requirePermission(request: Request, permission: Permission
     );
     throw errorResponse(403, "errors.forbidden");
   }
-  return { user: current.user, sessionId: current.sessionId, scope, info };
+  return { user: current.user, sessionId: current.sessionId, info };
 }
 
 export const LOCKOUT_THRESHOLD = 5;

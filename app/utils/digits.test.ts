@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ContactSchema, dateField, PlanSettingsSchema, ReviewSchema, SupervisionSchema } from "~/models/casework-schemas";
+import { ContactSchema, dateField, PlanSettingsSchema, ReviewSchema, SupervisionSchema } from "~/models/casework/schemas";
 import { normaliseDigits, normaliseNumericInput, withLatinDigits } from "~/utils/digits";
 
 describe("normaliseDigits", () => {

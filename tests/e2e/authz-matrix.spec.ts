@@ -59,18 +59,18 @@ type Entry = { path: (ids: Ids) => string; get?: Record<RoleKey, Outcome>; post?
 const cohortPage = (): Record<RoleKey, Outcome> => ({ ...only(["practitionerA", "lead", "facilitator"]), practitionerB: 404 });
 const cohortPost = (): Record<RoleKey, Outcome> => only(["practitionerA", "practitionerB", "lead", "facilitator"], 400);
 const COURSE_ROUTES: Record<string, Entry> = {
-  "routes/courses._index": { path: () => "/courses", get: only(["practitionerA", "practitionerB", "lead", "facilitator"]), post: everyone(405) },
-  "routes/courses.programmes": { path: () => "/courses/programmes", get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
-  "routes/courses.programmes_.$programmeId": { path: (ids) => `/courses/programmes/${ids.programmeId}`, get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
-  "routes/courses.new": { path: () => "/courses/new", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/courses+/_index": { path: () => "/courses", get: only(["practitionerA", "practitionerB", "lead", "facilitator"]), post: everyone(405) },
+  "routes/courses+/programmes": { path: () => "/courses/programmes", get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
+  "routes/courses+/programmes_.$programmeId": { path: (ids) => `/courses/programmes/${ids.programmeId}`, get: only(["lead", "admin"]), post: only(["lead", "admin"], 400) },
+  "routes/courses+/new": { path: () => "/courses/new", get: only(["lead"]), post: only(["lead"], 400) },
   // Enrolling from a family record needs that family in the user's team; facilitators never see families.
-  "routes/courses.enrol": { path: (ids) => `/courses/enrol?familyId=${ids.northFamilyId}`, get: { ...only(["practitionerA", "lead"]), practitionerB: 404, facilitator: 403 }, post: everyone(405) },
-  "routes/courses.$cohortId": { path: (ids) => `/courses/${ids.cohortId}`, get: cohortPage(), post: cohortPost() },
-  "routes/courses.$cohortId_.edit": { path: (ids) => `/courses/${ids.cohortId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/courses.$cohortId_.enrol": { path: (ids) => `/courses/${ids.cohortId}/enrol`, get: cohortPage(), post: cohortPost() },
-  "routes/courses.$cohortId_.sessions.$sessionId": { path: (ids) => `/courses/${ids.cohortId}/sessions/${ids.sessionId}`, get: cohortPage(), post: cohortPost() },
-  "routes/courses.$cohortId_.participants.$enrolmentId": { path: (ids) => `/courses/${ids.cohortId}/participants/${ids.enrolmentId}`, get: cohortPage(), post: cohortPost() },
-  "routes/courses.$cohortId_.certificates.$enrolmentId": { path: (ids) => `/courses/${ids.doneCohortId}/certificates/${ids.certificateId}`, get: cohortPage(), post: everyone(405) },
+  "routes/courses+/enrol": { path: (ids) => `/courses/enrol?familyId=${ids.northFamilyId}`, get: { ...only(["practitionerA", "lead"]), practitionerB: 404, facilitator: 403 }, post: everyone(405) },
+  "routes/courses+/$cohortId": { path: (ids) => `/courses/${ids.cohortId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses+/$cohortId_.edit": { path: (ids) => `/courses/${ids.cohortId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/courses+/$cohortId_.enrol": { path: (ids) => `/courses/${ids.cohortId}/enrol`, get: cohortPage(), post: cohortPost() },
+  "routes/courses+/$cohortId_.sessions.$sessionId": { path: (ids) => `/courses/${ids.cohortId}/sessions/${ids.sessionId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses+/$cohortId_.participants.$enrolmentId": { path: (ids) => `/courses/${ids.cohortId}/participants/${ids.enrolmentId}`, get: cohortPage(), post: cohortPost() },
+  "routes/courses+/$cohortId_.certificates.$enrolmentId": { path: (ids) => `/courses/${ids.doneCohortId}/certificates/${ids.certificateId}`, get: cohortPage(), post: everyone(405) },
 };
 
 /** Finds the seeded cohorts' ids from the lead's pages. */
@@ -93,122 +93,122 @@ async function courseIds(ctx: APIRequestContext): Promise<CourseIds> {
 
 export const MATRIX: Record<string, Entry> = {
   "routes/_index": { path: () => "/", get: signedIn(200), post: everyone(405) },
-  "routes/login": {
+  "routes/_auth+/login": {
     path: () => "/login",
     // Signed-in people are sent home from the sign-in page, also after a (failed) post.
     get: { ...everyone("home"), anonymous: 200 },
     post: { ...everyone("home"), anonymous: 400 },
   },
-  "routes/logout": { path: () => "/logout", get: everyone("home"), post: everyone("login") },
-  "routes/healthz": { path: () => "/healthz", get: everyone(200), post: everyone(405) },
-  "routes/locales.$lng.$ns": { path: () => "/locales/en/common", get: everyone(200), post: everyone(405) },
-  "routes/favicon[.]ico": { path: () => "/favicon.ico", get: everyone(301) },
-  "routes/accessibility": { path: () => "/accessibility", get: everyone(200), post: everyone(405) },
-  "routes/privacy": { path: () => "/privacy", get: everyone(200), post: everyone(405) },
-  "routes/families._index": { path: () => "/families", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
-  "routes/families.$familyId": {
+  "routes/_auth+/logout": { path: () => "/logout", get: everyone("home"), post: everyone("login") },
+  "routes/_resources+/healthz": { path: () => "/healthz", get: everyone(200), post: everyone(405) },
+  "routes/_resources+/locales.$lng.$ns": { path: () => "/locales/en/common", get: everyone(200), post: everyone(405) },
+  "routes/_resources+/favicon[.]ico": { path: () => "/favicon.ico", get: everyone(301) },
+  "routes/_public+/accessibility": { path: () => "/accessibility", get: everyone(200), post: everyone(405) },
+  "routes/_public+/privacy": { path: () => "/privacy", get: everyone(200), post: everyone(405) },
+  "routes/families+/_index": { path: () => "/families", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
+  "routes/families+/$familyId": {
     path: (ids) => `/families/${ids.northFamilyId}`,
     get: { ...only(["practitionerA", "lead"]), practitionerB: 404 },
     post: everyone(405),
   },
-  "routes/families.new": { path: () => "/families/new", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["practitionerA", "practitionerB", "lead"], 400) },
-  "routes/families.$familyId_.chronology": { path: (ids) => `/families/${ids.northFamilyId}/chronology`, get: northFamily() },
-  "routes/families.$familyId_.consents": { path: (ids) => `/families/${ids.northFamilyId}/consents`, get: northFamily(), post: northFamilyPost() },
-  "routes/families.$familyId_.members": { path: (ids) => `/families/${ids.northFamilyId}/members`, get: northFamily(), post: northFamilyPost() },
+  "routes/families+/new": { path: () => "/families/new", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["practitionerA", "practitionerB", "lead"], 400) },
+  "routes/families+/$familyId_.chronology": { path: (ids) => `/families/${ids.northFamilyId}/chronology`, get: northFamily() },
+  "routes/families+/$familyId_.consents": { path: (ids) => `/families/${ids.northFamilyId}/consents`, get: northFamily(), post: northFamilyPost() },
+  "routes/families+/$familyId_.members": { path: (ids) => `/families/${ids.northFamilyId}/members`, get: northFamily(), post: northFamilyPost() },
   // An empty checklist is a valid save (nothing done yet), so it redirects back.
-  "routes/families.$familyId_.resettlement": {
+  "routes/families+/$familyId_.resettlement": {
     path: (ids) => `/families/${ids.northFamilyId}/resettlement`,
     get: northFamily(),
     post: { ...northFamilyPost(302), practitionerB: 404 },
   },
-  "routes/families.$familyId_.notes.new": { path: (ids) => `/families/${ids.northFamilyId}/notes/new`, get: northFamily(), post: northFamilyPost() },
-  "routes/families.$familyId_.contacts.new": { path: (ids) => `/families/${ids.northFamilyId}/contacts/new`, get: northFamily(), post: northFamilyPost() },
-  "routes/families.$familyId_.contacts.$contactId": {
+  "routes/families+/$familyId_.notes.new": { path: (ids) => `/families/${ids.northFamilyId}/notes/new`, get: northFamily(), post: northFamilyPost() },
+  "routes/families+/$familyId_.contacts.new": { path: (ids) => `/families/${ids.northFamilyId}/contacts/new`, get: northFamily(), post: northFamilyPost() },
+  "routes/families+/$familyId_.contacts.$contactId": {
     path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}`,
     get: northFamily(),
     // Decisions and allocation on the episode page are a lead's.
     post: only(["lead"], 400),
   },
-  "routes/families.$familyId_.contacts.$contactId_.assessment": {
+  "routes/families+/$familyId_.contacts.$contactId_.assessment": {
     path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/assessment`,
     get: northFamily(),
     post: northFamilyPost(),
   },
-  "routes/families.$familyId_.contacts.$contactId_.plan": {
+  "routes/families+/$familyId_.contacts.$contactId_.plan": {
     path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/plan`,
     get: northFamily(),
     post: northFamilyPost(),
   },
-  "routes/families.$familyId_.contacts.$contactId_.review": {
+  "routes/families+/$familyId_.contacts.$contactId_.review": {
     path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/review`,
     // This episode has no plan yet, so there is nothing to review: 404 for everyone allowed.
     get: northFamily(404),
     post: northFamilyPost(),
   },
-  "routes/families.$familyId_.contacts.$contactId_.closure": {
+  "routes/families+/$familyId_.contacts.$contactId_.closure": {
     path: (ids) => `/families/${ids.northFamilyId}/contacts/${ids.contactId}/closure`,
     // Closure is a lead's decision and sign-off.
     get: only(["lead"]),
     post: only(["lead"], 400),
   },
   // Subject access export and deletion after retention: a lead of the family's team only (manage:family).
-  "routes/families.$familyId_.export": { path: (ids) => `/families/${ids.northFamilyId}/export`, get: only(["lead"]) },
-  "routes/families.$familyId_.export[.]json": { path: (ids) => `/families/${ids.northFamilyId}/export.json`, get: only(["lead"]) },
-  "routes/retention._index": { path: () => "/retention", get: only(["lead"]), post: everyone(405) },
+  "routes/families+/$familyId_.export": { path: (ids) => `/families/${ids.northFamilyId}/export`, get: only(["lead"]) },
+  "routes/families+/$familyId_.export[.]json": { path: (ids) => `/families/${ids.northFamilyId}/export.json`, get: only(["lead"]) },
+  "routes/retention+/_index": { path: () => "/retention", get: only(["lead"]), post: everyone(405) },
   // With nothing ticked, the confirmation step sends the lead back to the list.
-  "routes/retention.confirm": { path: () => "/retention/confirm", get: only(["lead"], 302), post: only(["lead"], 400) },
-  "routes/caseload._index": { path: () => "/caseload", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
-  "routes/caseload.team": { path: () => "/caseload/team", get: only(["lead"]), post: everyone(405) },
-  "routes/supervision": { path: () => "/supervision", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["lead"], 400) },
-  "routes/triage": { path: () => "/triage", get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/request-support._index": { path: () => "/request-support", get: everyone(200), post: everyone(400) },
+  "routes/retention+/confirm": { path: () => "/retention/confirm", get: only(["lead"], 302), post: only(["lead"], 400) },
+  "routes/caseload+/_index": { path: () => "/caseload", get: only(["practitionerA", "practitionerB", "lead"]), post: everyone(405) },
+  "routes/caseload+/team": { path: () => "/caseload/team", get: only(["lead"]), post: everyone(405) },
+  "routes/_casework+/supervision": { path: () => "/supervision", get: only(["practitionerA", "practitionerB", "lead"]), post: only(["lead"], 400) },
+  "routes/_casework+/triage": { path: () => "/triage", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/request-support+/_index": { path: () => "/request-support", get: everyone(200), post: everyone(400) },
   // Without the reference it was given, the confirmation page has nothing to show.
-  "routes/request-support.sent": { path: () => "/request-support/sent", get: everyone(400), post: everyone(405) },
-  "routes/admin.users._index": { path: () => "/admin/users", get: only(["admin"]), post: everyone(405) },
-  "routes/admin.users.new": { path: () => "/admin/users/new", get: only(["admin"]), post: only(["admin"], 400) },
-  "routes/admin.users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
-  "routes/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
-  "routes/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
+  "routes/request-support+/sent": { path: () => "/request-support/sent", get: everyone(400), post: everyone(405) },
+  "routes/admin+/users._index": { path: () => "/admin/users", get: only(["admin"]), post: everyone(405) },
+  "routes/admin+/users.new": { path: () => "/admin/users/new", get: only(["admin"]), post: only(["admin"], 400) },
+  "routes/admin+/users.$userId": { path: (ids) => `/admin/users/${ids.userId}`, get: only(["admin"]), post: only(["admin"], 400) },
+  "routes/_auth+/account.password": { path: () => "/account/password", get: signedIn(200), post: signedIn(400) },
+  "routes/_admin+/audit": { path: () => "/audit", get: only(["lead", "admin"]), post: everyone(405) },
   ...COURSE_ROUTES,
-  "routes/groups._index": { path: () => "/groups", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
-  "routes/groups.new": { path: () => "/groups/new", get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/groups.reach": { path: () => "/groups/reach", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
-  "routes/groups.$groupId": { path: (ids) => `/groups/${ids.groupId}`, get: championGroup(), post: everyone(405) },
-  "routes/groups.$groupId_.edit": { path: (ids) => `/groups/${ids.groupId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/groups.$groupId_.reach": { path: (ids) => `/groups/${ids.groupId}/reach`, get: championGroup(), post: everyone(405) },
-  "routes/groups.$groupId_.members.new": { path: (ids) => `/groups/${ids.groupId}/members/new`, get: championGroup(), post: championGroupPost },
+  "routes/groups+/_index": { path: () => "/groups", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
+  "routes/groups+/new": { path: () => "/groups/new", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/groups+/reach": { path: () => "/groups/reach", get: only(["practitionerA", "practitionerB", "lead", "facilitator", "champion"]), post: everyone(405) },
+  "routes/groups+/$groupId": { path: (ids) => `/groups/${ids.groupId}`, get: championGroup(), post: everyone(405) },
+  "routes/groups+/$groupId_.edit": { path: (ids) => `/groups/${ids.groupId}/edit`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/groups+/$groupId_.reach": { path: (ids) => `/groups/${ids.groupId}/reach`, get: championGroup(), post: everyone(405) },
+  "routes/groups+/$groupId_.members.new": { path: (ids) => `/groups/${ids.groupId}/members/new`, get: championGroup(), post: championGroupPost },
   // A member's page: staff who see member details only, so not the group's own champion.
-  "routes/groups.$groupId_.members.$memberId": { path: (ids) => `/groups/${ids.groupId}/members/${ids.memberId}`, get: { ...championGroup(), champion: 403 }, post: championGroupPost },
-  "routes/groups.$groupId_.meetings.new": { path: (ids) => `/groups/${ids.groupId}/meetings/new`, get: championGroup(), post: championGroupPost },
-  "routes/groups.$groupId_.meetings.$meetingId": { path: (ids) => `/groups/${ids.groupId}/meetings/${ids.meetingId}`, get: championGroup(), post: championGroupPost },
+  "routes/groups+/$groupId_.members.$memberId": { path: (ids) => `/groups/${ids.groupId}/members/${ids.memberId}`, get: { ...championGroup(), champion: 403 }, post: championGroupPost },
+  "routes/groups+/$groupId_.meetings.new": { path: (ids) => `/groups/${ids.groupId}/meetings/new`, get: championGroup(), post: championGroupPost },
+  "routes/groups+/$groupId_.meetings.$meetingId": { path: (ids) => `/groups/${ids.groupId}/meetings/${ids.meetingId}`, get: championGroup(), post: championGroupPost },
   // GET explains where invitations come from; the invitation itself is a POST (from a cohort page).
-  "routes/groups.$groupId_.invite": { path: (ids) => `/groups/${ids.groupId}/invite`, get: championGroup(), post: championGroupPost },
+  "routes/groups+/$groupId_.invite": { path: (ids) => `/groups/${ids.groupId}/invite`, get: championGroup(), post: championGroupPost },
   // The survey: staff screens are a lead's; the parents' pages are public (the code is the key).
-  "routes/surveys._index": { path: () => "/surveys", get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/surveys.$surveyId": { path: (ids) => `/surveys/${ids.surveyId}`, get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/surveys.$surveyId_.translations": { path: (ids) => `/surveys/${ids.surveyId}/translations`, get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/surveys.$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
-  "routes/surveys.$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
-  "routes/surveys.$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
+  "routes/surveys+/_index": { path: () => "/surveys", get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys+/$surveyId": { path: (ids) => `/surveys/${ids.surveyId}`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys+/$surveyId_.translations": { path: (ids) => `/surveys/${ids.surveyId}/translations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys+/$surveyId_.invitations": { path: (ids) => `/surveys/${ids.surveyId}/invitations`, get: only(["lead"]), post: only(["lead"], 400) },
+  "routes/surveys+/$surveyId_.invitations[.]csv": { path: (ids) => `/surveys/${ids.surveyId}/invitations.csv`, get: only(["lead"]) },
+  "routes/surveys+/$surveyId_.letters": { path: (ids) => `/surveys/${ids.surveyId}/letters`, get: only(["lead"]) },
   // Satisfaction results are a report of the whole service: leads and administrators read them
   // (practitioners, whose reports are their team's, get 403); leads write the comment notes.
-  "routes/surveys.$surveyId_.results": { path: (ids) => `/surveys/${ids.surveyId}/results`, get: only(["lead", "admin"]), post: only(["lead"], 400) },
-  "routes/s._index": { path: () => "/s", get: everyone(200), post: everyone(405) },
+  "routes/surveys+/$surveyId_.results": { path: (ids) => `/surveys/${ids.surveyId}/results`, get: only(["lead", "admin"]), post: only(["lead"], 400) },
+  "routes/s+/_index": { path: () => "/s", get: everyone(200), post: everyone(405) },
   // The reusable demo code: its start page, and a post that hands out a code of one's own.
-  "routes/s.$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },
+  "routes/s+/$code._index": { path: () => "/s/DEMO-2026?lng=en", get: everyone(200), post: everyone(302) },
   // A reusable code has no question pages of its own: back to its start page.
-  "routes/s.$code.$page": { path: () => "/s/DEMO-2026/1?lng=en", get: everyone(302), post: everyone(302) },
-  "routes/s.$code.check": { path: () => "/s/DEMO-2026/check?lng=en", get: everyone(302), post: everyone(302) },
-  "routes/s.$code.done": { path: () => "/s/DEMO-2026/done?lng=en", get: everyone(302) },
-  "routes/s.open.$token": { path: (ids) => `/s/open/${ids.openToken}?lng=en`, get: everyone(200), post: everyone(302) },
+  "routes/s+/$code.$page": { path: () => "/s/DEMO-2026/1?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s+/$code.check": { path: () => "/s/DEMO-2026/check?lng=en", get: everyone(302), post: everyone(302) },
+  "routes/s+/$code.done": { path: () => "/s/DEMO-2026/done?lng=en", get: everyone(302) },
+  "routes/s+/open.$token": { path: (ids) => `/s/open/${ids.openToken}?lng=en`, get: everyone(200), post: everyone(302) },
   // Reports: practitioners see their own team's figures; leads and administrators any team's.
-  "routes/reports._index": { path: () => "/reports", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
-  "routes/reports.outcomes": { path: () => "/reports/outcomes", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
-  "routes/reports.export": { path: () => "/reports/export?format=xlsx", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports+/_index": { path: () => "/reports", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports+/outcomes": { path: () => "/reports/outcomes", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
+  "routes/reports+/export": { path: () => "/reports/export?format=xlsx", get: only(["practitionerA", "practitionerB", "lead", "admin"]), post: everyone(405) },
   // The annual report is the whole service's: leads and administrators read it, leads write it.
-  "routes/reports.annual.$year": { path: () => "/reports/annual/2025", get: only(["lead", "admin"]), post: only(["lead"], 400) },
-  "routes/reports.annual.$year_.report[.]xlsx": { path: () => "/reports/annual/2025/report.xlsx", get: only(["lead", "admin"]), post: everyone(405) },
-  "routes/reports.annual.$year_.report[.]pdf": { path: () => "/reports/annual/2025/report.pdf", get: only(["lead", "admin"]), post: everyone(405) },
+  "routes/reports+/annual.$year": { path: () => "/reports/annual/2025", get: only(["lead", "admin"]), post: only(["lead"], 400) },
+  "routes/reports+/annual.$year_.report[.]xlsx": { path: () => "/reports/annual/2025/report.xlsx", get: only(["lead", "admin"]), post: everyone(405) },
+  "routes/reports+/annual.$year_.report[.]pdf": { path: () => "/reports/annual/2025/report.pdf", get: only(["lead", "admin"]), post: everyone(405) },
 };
 
 type BuiltRoute = { path?: string; index?: boolean; module: { loader?: unknown; action?: unknown; default?: unknown } };
@@ -294,7 +294,7 @@ for (const role of ROLES) {
     const { ctx, csrf } = await contextFor(baseURL!, role);
     const mismatches: string[] = [];
     const damaged: string[] = [];
-    const entries = Object.entries(MATRIX).sort(([a], [b]) => (a === "routes/logout" ? 1 : b === "routes/logout" ? -1 : a.localeCompare(b)));
+    const entries = Object.entries(MATRIX).sort(([a], [b]) => (a === "routes/_auth+/logout" ? 1 : b === "routes/_auth+/logout" ? -1 : a.localeCompare(b)));
     for (const [id, entry] of entries) {
       const url = entry.path(ids);
       if (entry.get) {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { DEFAULT_SECTIONS, DEFAULT_TEXTS } from "../../app/models/survey-default";
+import { DEFAULT_SECTIONS, DEFAULT_TEXTS } from "../../app/models/survey/default";
 import { LANGUAGES } from "../../app/utils/languages";
 import { expect, expectAccessible, test } from "./fixtures";
 

@@ -1,5 +1,5 @@
 import type { Browser, Page } from "@playwright/test";
-import { DEFAULT_TEXTS } from "../../app/models/survey-default";
+import { DEFAULT_TEXTS } from "../../app/models/survey/default";
 import { expect, test, expectAccessible } from "./fixtures";
 
 /** Page object for the parents' survey: one section per page, then check and send. */

@@ -1,5 +1,5 @@
 import type { Random } from "./random";
-import type { Answers } from "~/models/survey-rules";
+import type { Answers } from "~/models/survey/rules";
 
 /** A plausible answer set for the default survey: mostly positive, some "does not apply". */
 export function buildDefaultAnswers(random: Random, options: { language: string; comments?: boolean } = { language: "en" }): Answers {

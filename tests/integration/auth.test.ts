@@ -1,6 +1,7 @@
 import { isRouteErrorResponse } from "@remix-run/react";
 import { LOCKOUT_THRESHOLD, requirePermission, verifyLogin } from "~/utils/auth.server";
 import { createUserSession, getCurrentSession } from "~/utils/session.server";
+import { scopeFor } from "~/utils/permissions";
 import { TEST_PASSWORD } from "../factories/user";
 import { createTeam, createUser, getDb } from "./helpers";
 
@@ -122,10 +123,13 @@ describe("requirePermission", () => {
     expect(isRouteErrorResponse(response)).toBe(false);
   });
 
-  it("returns the actor with the scope of the grant", async () => {
+  it("returns the actor with the roles that give each permission its scope", async () => {
     const team = await createTeam(getDb());
     const user = await createUser(getDb(), { roles: ["practitioner"], teamId: team.id });
     const actor = await requirePermission(await signedInRequest(user.id), "read:family");
-    expect(actor).toMatchObject({ scope: "team", user: { id: user.id, teamId: team.id, roles: ["practitioner"] } });
+    expect(actor).toMatchObject({ user: { id: user.id, teamId: team.id, roles: ["practitioner"] } });
+    // The scope is worked out where it is used, from the roles and the permission exercised.
+    expect(actor).not.toHaveProperty("scope");
+    expect(scopeFor(actor.user.roles, "read:family")).toBe("team");
   });
 });

@@ -1,21 +1,22 @@
-import * as assessmentRoute from "~/routes/families.$familyId_.contacts.$contactId_.assessment";
-import * as closureRoute from "~/routes/families.$familyId_.contacts.$contactId_.closure";
-import * as planRoute from "~/routes/families.$familyId_.contacts.$contactId_.plan";
-import * as reviewRoute from "~/routes/families.$familyId_.contacts.$contactId_.review";
-import * as episodeRoute from "~/routes/families.$familyId_.contacts.$contactId";
-import * as newContactRoute from "~/routes/families.$familyId_.contacts.new";
-import * as chronologyRoute from "~/routes/families.$familyId_.chronology";
-import * as consentsRoute from "~/routes/families.$familyId_.consents";
-import * as membersRoute from "~/routes/families.$familyId_.members";
-import * as notesRoute from "~/routes/families.$familyId_.notes.new";
-import * as resettlementRoute from "~/routes/families.$familyId_.resettlement";
-import * as familyRoute from "~/routes/families.$familyId";
-import * as requestRoute from "~/routes/request-support._index";
-import * as caseloadTeamRoute from "~/routes/caseload.team";
-import * as triageRoute from "~/routes/triage";
-import { createContact, createFamily, recordDecision } from "~/models/casework.server";
-import { FamilySchema } from "~/models/casework-schemas";
-import { addDays, startOfDay } from "~/models/casework-rules";
+import * as assessmentRoute from "~/routes/families+/$familyId_.contacts.$contactId_.assessment";
+import * as closureRoute from "~/routes/families+/$familyId_.contacts.$contactId_.closure";
+import * as planRoute from "~/routes/families+/$familyId_.contacts.$contactId_.plan";
+import * as reviewRoute from "~/routes/families+/$familyId_.contacts.$contactId_.review";
+import * as episodeRoute from "~/routes/families+/$familyId_.contacts.$contactId";
+import * as newContactRoute from "~/routes/families+/$familyId_.contacts.new";
+import * as chronologyRoute from "~/routes/families+/$familyId_.chronology";
+import * as consentsRoute from "~/routes/families+/$familyId_.consents";
+import * as membersRoute from "~/routes/families+/$familyId_.members";
+import * as notesRoute from "~/routes/families+/$familyId_.notes.new";
+import * as resettlementRoute from "~/routes/families+/$familyId_.resettlement";
+import * as familyRoute from "~/routes/families+/$familyId";
+import * as requestRoute from "~/routes/request-support+/_index";
+import * as caseloadTeamRoute from "~/routes/caseload+/team";
+import * as triageRoute from "~/routes/_casework+/triage";
+import { createContact, recordDecision } from "~/models/casework/episode.server";
+import { createFamily } from "~/models/casework/family.server";
+import { FamilySchema } from "~/models/casework/schemas";
+import { addDays, startOfDay } from "~/models/casework/rules";
 import { CLIENT_IP_HEADER } from "~/utils/request-info.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";
@@ -154,6 +155,33 @@ describe("casework actions", () => {
     }
     const unknown = await call(episodeRoute.loader as Fn, `${base}/contacts/nosuchcontact`, { familyId: s.family.id, contactId: "nosuchcontact" }, { headers: { Cookie: p.cookie } });
     expect(unknown.status).toBe(404);
+  });
+
+  it("checks the family's scope once per page and records a read of it wherever a page shows it", async () => {
+    const s = await setup();
+    const p = await signIn(s.practitioner.user.id);
+    const f = { familyId: s.family.id };
+    const base = `/families/${s.family.id}`;
+    const db = getDb();
+    const scopedLookups = vi.spyOn(db.family, "findFirst");
+    try {
+      const pages: Array<[Fn, string, Record<string, string>]> = [
+        [familyRoute.loader as Fn, base, f],
+        [newContactRoute.loader as Fn, `${base}/contacts/new`, f],
+        [notesRoute.loader as Fn, `${base}/notes/new`, f],
+      ];
+      for (const [loader, url, params] of pages) {
+        scopedLookups.mockClear();
+        const before = await db.auditEvent.count({ where: { familyId: s.family.id, action: "read", entity: "family", actorId: s.practitioner.user.id } });
+        const res = await call(loader, url, params, { headers: { Cookie: p.cookie } });
+        expect(res.status, url).toBe(200);
+        expect(scopedLookups.mock.calls.length, url).toBe(1);
+        const after = await db.auditEvent.count({ where: { familyId: s.family.id, action: "read", entity: "family", actorId: s.practitioner.user.id } });
+        expect(after - before, url).toBe(1);
+      }
+    } finally {
+      scopedLookups.mockRestore();
+    }
   });
 });
 

@@ -1,8 +1,10 @@
-import * as enrolRoute from "~/routes/courses.$cohortId_.enrol";
-import * as participantRoute from "~/routes/courses.$cohortId_.participants.$enrolmentId";
-import * as sessionRoute from "~/routes/courses.$cohortId_.sessions.$sessionId";
-import * as co from "~/models/cohort.server";
-import { CohortSchema, EnrolSchema, ProgrammeSchema } from "~/models/course-schemas";
+import * as enrolRoute from "~/routes/courses+/$cohortId_.enrol";
+import * as participantRoute from "~/routes/courses+/$cohortId_.participants.$enrolmentId";
+import * as sessionRoute from "~/routes/courses+/$cohortId_.sessions.$sessionId";
+import { createCohort, getCohortOverview } from "~/models/courses/cohort.server";
+import { createProgramme } from "~/models/courses/programme.server";
+import { enrol } from "~/models/courses/enrolment.server";
+import { CohortSchema, EnrolSchema, ProgrammeSchema } from "~/models/courses/schemas";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";
 
@@ -25,13 +27,13 @@ async function post(fn: Fn, url: string, params: Record<string, string>, session
 }
 
 async function cohortWith(lead: Awaited<ReturnType<typeof actorFor>>, capacity = 1) {
-  const programme = await co.createProgramme(
+  const programme = await createProgramme(
     lead,
     ProgrammeSchema.parse({ name: `Route programme ${Math.random()}`, description: "x", sessionCount: "3", sessionMinutes: "90", completionRule: "percentage", completionValue: "60", measureKeys: ["swemwbs"], languages: ["en"] }),
   );
-  const cohort = await co.createCohort(lead, CohortSchema.parse({ programmeId: programme.id, name: "Route cohort", startDate: "2026-09-01", startTime: "18:00", onlineLink: "https://meet.example/abc", languages: ["en"], capacity: String(capacity) }));
-  const parent = await co.enrol(lead, cohort.id, EnrolSchema.parse({ name: "Parent A", email: "a@example.com", status: "enrolled" }));
-  const sessions = (await co.getCohortOverview(lead, cohort.id)).sessions;
+  const cohort = await createCohort(lead, CohortSchema.parse({ programmeId: programme.id, name: "Route cohort", startDate: "2026-09-01", startTime: "18:00", onlineLink: "https://meet.example/abc", languages: ["en"], capacity: String(capacity) }));
+  const parent = await enrol(lead, cohort.id, EnrolSchema.parse({ name: "Parent A", email: "a@example.com", status: "enrolled" }));
+  const sessions = (await getCohortOverview(lead, cohort.id)).sessions;
   return { cohort, parent, sessions };
 }
 

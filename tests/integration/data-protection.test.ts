@@ -1,9 +1,11 @@
-import * as exportRoute from "~/routes/families.$familyId_.export";
-import * as exportJsonRoute from "~/routes/families.$familyId_.export[.]json";
-import * as familyRoute from "~/routes/families.$familyId";
-import * as retentionRoute from "~/routes/retention._index";
-import * as confirmRoute from "~/routes/retention.confirm";
-import { deleteFamiliesPastRetention, exportToJson, getSubjectAccessExport, listDueForDeletion, retentionCutoff } from "~/models/data-protection.server";
+import * as exportRoute from "~/routes/families+/$familyId_.export";
+import * as exportJsonRoute from "~/routes/families+/$familyId_.export[.]json";
+import * as familyRoute from "~/routes/families+/$familyId";
+import * as retentionRoute from "~/routes/retention+/_index";
+import * as confirmRoute from "~/routes/retention+/confirm";
+import { deleteFamiliesPastRetention, listDueForDeletion } from "~/models/data-protection/retention.server";
+import { exportToJson, getSubjectAccessExport } from "~/models/data-protection/export.server";
+import { retentionCutoff } from "~/models/data-protection/rules";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { createClosedFamily, createSharedPlaces } from "../factories/closed-family";
 import { actorFor, createTeam, getDb } from "./helpers";

@@ -1,4 +1,4 @@
-import { getFamily, listFamilies } from "~/models/family.server";
+import { getFamily, listFamilies } from "~/models/casework/family.server";
 import { buildFamily } from "../factories/family";
 import { createRandom } from "../factories/random";
 import { actorFor, createTeam, getDb } from "./helpers";

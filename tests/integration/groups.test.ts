@@ -1,26 +1,18 @@
-import * as groupRoute from "~/routes/groups.$groupId";
-import * as inviteRoute from "~/routes/groups.$groupId_.invite";
-import * as meetingRoute from "~/routes/groups.$groupId_.meetings.$meetingId";
-import * as newMeetingRoute from "~/routes/groups.$groupId_.meetings.new";
-import * as newMemberRoute from "~/routes/groups.$groupId_.members.new";
-import * as memberRoute from "~/routes/groups.$groupId_.members.$memberId";
-import { createFamily } from "~/models/casework.server";
-import { FamilySchema } from "~/models/casework-schemas";
-import { addDays, isoDate, startOfDay } from "~/models/casework-rules";
-import {
-  addGroupMember,
-  createGroup,
-  getGroupPage,
-  getMeeting,
-  getReach,
-  inviteToGroup,
-  listGroups,
-  markMemberLeft,
-  recordMeeting,
-  updateGroupMember,
-} from "~/models/group.server";
-import { GroupSchema, MeetingSchema, MemberLeftSchema, MemberSchema, MemberUpdateSchema } from "~/models/group-schemas";
-import { monthKey } from "~/models/group-rules";
+import * as groupRoute from "~/routes/groups+/$groupId";
+import * as inviteRoute from "~/routes/groups+/$groupId_.invite";
+import * as meetingRoute from "~/routes/groups+/$groupId_.meetings.$meetingId";
+import * as newMeetingRoute from "~/routes/groups+/$groupId_.meetings.new";
+import * as newMemberRoute from "~/routes/groups+/$groupId_.members.new";
+import * as memberRoute from "~/routes/groups+/$groupId_.members.$memberId";
+import { createFamily } from "~/models/casework/family.server";
+import { FamilySchema } from "~/models/casework/schemas";
+import { addDays, isoDate, startOfDay } from "~/models/casework/rules";
+import { addGroupMember, inviteToGroup, markMemberLeft, updateGroupMember } from "~/models/groups/member.server";
+import { createGroup, getGroupPage, listGroups } from "~/models/groups/group.server";
+import { getMeeting, recordMeeting } from "~/models/groups/meeting.server";
+import { getReach } from "~/models/groups/reach.server";
+import { GroupSchema, MeetingSchema, MemberLeftSchema, MemberSchema, MemberUpdateSchema } from "~/models/groups/schemas";
+import { monthKey } from "~/models/groups/rules";
 import type { Actor } from "~/utils/auth.server";
 import { createUserSession, csrfTokenFor, sessionCookie } from "~/utils/session.server";
 import { actorFor, createTeam, getDb } from "./helpers";

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { loader } from "~/routes/healthz";
+import { loader } from "~/routes/_resources+/healthz";
 
 describe("GET /healthz", () => {
   it("is 200 with the database answering", async () => {

@@ -1,4 +1,4 @@
-import { action } from "~/routes/login";
+import { action } from "~/routes/_auth+/login";
 import { langCookie } from "~/utils/cookies.server";
 import { TEST_PASSWORD } from "../factories/user";
 import { createUser, getDb } from "./helpers";

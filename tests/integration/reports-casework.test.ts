@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { caseworkSections } from "~/models/reports/casework.server";
-import { buildReport, resolveReportScope } from "~/models/reports/index.server";
+import { buildReport } from "~/models/reports/index.server";
+import { resolveReportScope } from "~/models/reports/access.server";
 import { financialYearStarting } from "~/models/reports/period";
 import type { RawTable, ReportSection } from "~/models/reports/types";
 import { actorFor, createTeam, createUser, getDb } from "./helpers";

@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
-import * as pdfRoute from "~/routes/reports.annual.$year_.report[.]pdf";
-import * as xlsxRoute from "~/routes/reports.annual.$year_.report[.]xlsx";
+import * as pdfRoute from "~/routes/reports+/annual.$year_.report[.]pdf";
+import * as xlsxRoute from "~/routes/reports+/annual.$year_.report[.]xlsx";
 import { createUserSession } from "~/utils/session.server";
 import { createTeam, createUser, getDb } from "./helpers";
 

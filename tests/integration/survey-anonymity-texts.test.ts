@@ -1,11 +1,12 @@
 import { randomInt, randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
-import * as privacyRoute from "~/routes/privacy";
-import * as startRoute from "~/routes/s.$code._index";
-import * as openRoute from "~/routes/s.open.$token";
-import * as csvRoute from "~/routes/surveys.$surveyId_.invitations[.]csv";
-import * as lettersRoute from "~/routes/surveys.$surveyId_.letters";
-import { createSurveyForYear, newCode, openSurvey } from "~/models/survey.server";
+import * as privacyRoute from "~/routes/_public+/privacy";
+import * as startRoute from "~/routes/s+/$code._index";
+import * as openRoute from "~/routes/s+/open.$token";
+import * as csvRoute from "~/routes/surveys+/$surveyId_.invitations[.]csv";
+import * as lettersRoute from "~/routes/surveys+/$surveyId_.letters";
+import { createSurveyForYear, openSurvey } from "~/models/survey/survey.server";
+import { newCode } from "~/models/survey/invitation.server";
 import { LANGUAGE_CODES } from "~/utils/languages";
 import { createUserSession } from "~/utils/session.server";
 import { createTeam, createUser, getDb } from "./helpers";

@@ -3,9 +3,10 @@ import { financialYearStarting } from "~/models/reports/period";
 import { recoverable, type CellStatus, type SuppressedTable } from "~/models/reports/suppression";
 import { surveySections } from "~/models/reports/survey.server";
 import { publishTable } from "~/models/reports/index.server";
-import { buildSatisfactionResults, listComments, saveCommentNote } from "~/models/survey-results.server";
-import { createSurveyForYear, newCode } from "~/models/survey.server";
-import type { Answers } from "~/models/survey-rules";
+import { buildSatisfactionResults, listComments, saveCommentNote } from "~/models/survey/results.server";
+import { createSurveyForYear } from "~/models/survey/survey.server";
+import { newCode } from "~/models/survey/invitation.server";
+import type { Answers } from "~/models/survey/rules";
 import { actorFor, createTeam, getDb } from "./helpers";
 
 /**

@@ -1,9 +1,11 @@
 import { randomInt } from "node:crypto";
-import * as pageRoute from "~/routes/s.$code.$page";
-import * as checkRoute from "~/routes/s.$code.check";
-import * as openRoute from "~/routes/s.open.$token";
-import { addQuestion, createSurveyForYear, findInvitation, markOpened, newCode, openSurvey, saveDraft, startFromShared, submitResponse, closeSurvey, invitationCounts } from "~/models/survey.server";
-import { OPEN_LINK_LIMIT } from "~/models/survey-rules";
+import * as pageRoute from "~/routes/s+/$code.$page";
+import * as checkRoute from "~/routes/s+/$code.check";
+import * as openRoute from "~/routes/s+/open.$token";
+import { addQuestion, createSurveyForYear, openSurvey, closeSurvey } from "~/models/survey/survey.server";
+import { findInvitation, markOpened, saveDraft, startFromShared, submitResponse } from "~/models/survey/parent.server";
+import { newCode, invitationCounts } from "~/models/survey/invitation.server";
+import { OPEN_LINK_LIMIT } from "~/models/survey/rules";
 import { CLIENT_IP_HEADER } from "~/utils/request-info.server";
 import { actorFor, createTeam, getDb, testInfo } from "./helpers";
 

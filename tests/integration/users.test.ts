@@ -1,5 +1,5 @@
 import { verify } from "@node-rs/argon2";
-import { changeOwnPassword, createStaffUser, EmailTakenError, resetPassword, setUserDisabled, updateStaffUser } from "~/models/user.server";
+import { changeOwnPassword, createStaffUser, EmailTakenError, resetPassword, setUserDisabled, updateStaffUser } from "~/models/users/user.server";
 import { verifyLogin } from "~/utils/auth.server";
 import { createUserSession, getCurrentSession } from "~/utils/session.server";
 import { actorFor, createTeam, getDb, testInfo } from "./helpers";
@@ -46,7 +46,7 @@ describe("administering staff accounts", () => {
     const other = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0]!;
     const mine = (await createUserSession(new Request("http://localhost/login"), user.id)).split(";")[0]!;
     const current = (await getCurrentSession(new Request("http://localhost/", { headers: { Cookie: mine } })))!;
-    await changeOwnPassword({ ...current, scope: "own", info: testInfo }, "lantern harbour copper tulip");
+    await changeOwnPassword({ ...current, info: testInfo }, "lantern harbour copper tulip");
     const after = await getDb().user.findUniqueOrThrow({ where: { id: user.id } });
     expect(after.mustChangePassword).toBe(false);
     expect(await verify(after.passwordHash, "lantern harbour copper tulip")).toBe(true);

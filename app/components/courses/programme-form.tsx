@@ -5,7 +5,7 @@ import { CsrfInput } from "~/components/csrf-input";
 import { Checkboxes } from "~/components/ui/choice-fields";
 import { Radios, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { COMPLETION_RULES } from "~/models/course-schemas";
+import { COMPLETION_RULES } from "~/models/courses/schemas";
 import { LANGUAGES } from "~/utils/languages";
 
 export type ProgrammeValues = {

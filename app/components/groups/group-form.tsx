@@ -6,7 +6,7 @@ import { Checkboxes } from "~/components/ui/choice-fields";
 import { ErrorSummary } from "~/components/ui/error-summary";
 import { Radios, TextArea } from "~/components/ui/fields";
 import { TextInput } from "~/components/ui/text-input";
-import { AUDIENCE_TAGS, GROUP_STATUSES } from "~/models/group-schemas";
+import { AUDIENCE_TAGS, GROUP_STATUSES } from "~/models/groups/schemas";
 import { LANGUAGES } from "~/utils/languages";
 import { useGroupFormState } from "./form-state";
 

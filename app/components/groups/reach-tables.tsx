@@ -1,6 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { Reach, ReachFigures } from "~/models/group-rules";
+import type { Reach, ReachFigures } from "~/models/groups/rules";
 import { formatDate, formatNumber } from "~/utils/format";
 
 const COLUMNS: Array<keyof ReachFigures> = ["meetings", "uniqueParents", "repeatParents", "newMembers", "fromCourse", "headCountAdults", "headCountChildren"];

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { AGREE_VALUES, MAX_TEXT, SCALE_VALUES, type Answer, type QuestionDef } from "~/models/survey-rules";
+import { AGREE_VALUES, MAX_TEXT, SCALE_VALUES, type Answer, type QuestionDef } from "~/models/survey/rules";
 import { formatNumber } from "~/utils/format";
 import { LANGUAGES } from "~/utils/languages";
 

@@ -4,13 +4,6 @@ import { db } from "~/utils/db.server";
 import { errorResponse } from "~/utils/http.server";
 import type { AnnualNarrativeInput } from "./annual-schema";
 
-/** The annual report is the whole service's: for those who may see every team (leads, administrators). 403 otherwise, audited. */
-export async function requireAnnualReader(actor: Actor): Promise<void> {
-  if (actor.scope === "any") return;
-  await audit(actor, { action: "denied", entity: "report", entityId: "annual" });
-  throw errorResponse(403, "errors.forbidden");
-}
-
 /** The narrative saved for a financial year (version 0 and empty when none yet), with who saved it last. */
 export async function getAnnualNarrative(year: number) {
   const row = await db.annualReport.findUnique({ where: { year } });

@@ -1,7 +1,7 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { ClosureReason, ContactSource, DecisionOutcome, DecisionStage, HeadlineOutcome, NeedResult } from "~/generated/prisma/enums";
 import { db } from "~/utils/db.server";
-import { addDays, isoDate } from "../casework-rules";
+import { addDays, isoDate } from "~/models/casework/rules";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**

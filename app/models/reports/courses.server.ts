@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
-import { isoDate } from "../casework-rules";
-import { getMeasures } from "../cohort.server";
-import { summariseChange } from "../course-rules";
+import { isoDate } from "~/models/casework/rules";
+import { getMeasures } from "~/models/courses/measure.server";
+import { summariseChange } from "~/models/courses/rules";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**

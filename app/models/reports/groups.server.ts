@@ -1,7 +1,7 @@
 import { db } from "~/utils/db.server";
 import { isLanguageCode, LANGUAGE_CODES } from "~/utils/languages";
-import { isoDate } from "../casework-rules";
-import { computeReach, hasHappened, personKey } from "../group-rules";
+import { isoDate } from "~/models/casework/rules";
+import { computeReach, hasHappened, personKey } from "~/models/groups/rules";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
 /**

@@ -1,8 +1,6 @@
 import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/utils/audit.server";
-import { db } from "~/utils/db.server";
-import { errorResponse } from "~/utils/http.server";
-import { isoDate } from "../casework-rules";
+import { isoDate } from "~/models/casework/rules";
 import { caseworkSections } from "./casework.server";
 import { courseSections } from "./courses.server";
 import { groupSections } from "./groups.server";
@@ -50,22 +48,6 @@ export function publishTable(raw: RawTable, threshold = reportThreshold(), round
   const scale = 10 ** raw.means.digits;
   const values = raw.means.values.map((v, r) => (v === null || col < 0 || table.cells[r]![col]!.value === null ? null : Math.round(v * scale) / scale));
   return { ...rest, means: { ...raw.means, values }, table, share: value };
-}
-
-/**
- * The teams the actor may report on and the one this report covers: team-scoped staff
- * get their own team whatever they ask for; others may choose one team or all (null).
- */
-export async function resolveReportScope(actor: Actor, requestedTeam: string | undefined): Promise<{ scope: ReportScope; teams: Array<{ id: string; name: string }>; canChooseTeam: boolean }> {
-  if (actor.scope !== "any") {
-    if (!actor.user.teamId) throw errorResponse(403, "errors.forbidden");
-    if (requestedTeam && requestedTeam !== actor.user.teamId) throw errorResponse(403, "errors.forbidden");
-    const team = await db.team.findUnique({ where: { id: actor.user.teamId }, select: { id: true, name: true } });
-    return { scope: { teamId: actor.user.teamId }, teams: team ? [team] : [], canChooseTeam: false };
-  }
-  const teams = await db.team.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } });
-  if (requestedTeam && !teams.some((t) => t.id === requestedTeam)) throw errorResponse(400, "errors.badQuery");
-  return { scope: { teamId: requestedTeam || null }, teams, canChooseTeam: true };
 }
 
 /** Every section of the report for the period and scope, suppressed. Audited as a report view or export. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDate, parseIsoDate } from "../casework-rules";
+import { isoDate, parseIsoDate } from "~/models/casework/rules";
 import type { ReportPeriod } from "./types";
 
 /** The financial year (1 April to 31 March) that contains the date. */

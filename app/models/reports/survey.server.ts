@@ -1,6 +1,6 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/utils/db.server";
-import { AGREEING } from "../survey-results-rules";
+import { AGREEING } from "~/models/survey/results-rules";
 import { surveyYearsIn } from "./survey-years";
 import type { RawTable, ReportPeriod, ReportScope, ReportSection } from "./types";
 
